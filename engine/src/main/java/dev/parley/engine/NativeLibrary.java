@@ -1,0 +1,37 @@
+package dev.parley.engine;
+
+import dev.onvoid.webrtc.PeerConnectionFactory;
+
+/**
+ * Loads webrtc-java's native library once, turning a failure into a {@link MediaException}
+ * that says what to install.
+ *
+ * <p>Threading: thread safe.
+ */
+final class NativeLibrary {
+
+    private static volatile boolean loaded;
+
+    private NativeLibrary() {
+    }
+
+    static void load() {
+        if (loaded) {
+            return;
+        }
+        synchronized (NativeLibrary.class) {
+            if (loaded) {
+                return;
+            }
+            try {
+                // The class's static initialiser extracts and loads the JNI library.
+                Class.forName(PeerConnectionFactory.class.getName(), true, NativeLibrary.class.getClassLoader());
+                loaded = true;
+            } catch (ClassNotFoundException | LinkageError | RuntimeException e) {
+                throw new MediaException("the WebRTC native library could not be loaded: check that the "
+                        + "webrtc-java jar for this platform is on the class path and, on Linux, that libpulse0 "
+                        + "is installed (apt-get install libpulse0)", e);
+            }
+        }
+    }
+}

@@ -1,0 +1,190 @@
+package dev.parley.engine;
+
+import dev.onvoid.webrtc.PeerConnectionFactory;
+import dev.onvoid.webrtc.media.MediaDevices;
+import dev.onvoid.webrtc.media.audio.AudioDeviceModule;
+import dev.onvoid.webrtc.media.audio.AudioDeviceModuleBase;
+import dev.onvoid.webrtc.media.audio.HeadlessAudioDeviceModule;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one thread on which a client touches webrtc-java, and the native objects that live as
+ * long as the client: the audio device module and the peer connection factory. webrtc-java is
+ * not thread safe and fires its observers on native threads; everything native goes through
+ * {@link #execute} or {@link #call}.
+ *
+ * <p>Threading: thread safe; {@link #factory()} only on the engine thread.
+ */
+final class RtcEngine implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(RtcEngine.class);
+    private static final long CALL_TIMEOUT_SECONDS = 20;
+
+    private final ExecutorService thread;
+    private volatile Thread engineThread;
+    private AudioDeviceModuleBase audioModule;
+    private PeerConnectionFactory factory;
+    private boolean closed;
+
+    RtcEngine(String name, AudioDeviceMode mode) {
+        thread = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            engineThread = t;
+            return t;
+        });
+        try {
+            call(() -> {
+                start(mode);
+                return null;
+            });
+        } catch (RuntimeException e) {
+            thread.shutdownNow();
+            throw e;
+        }
+    }
+
+    private void start(AudioDeviceMode mode) {
+        NativeLibrary.load();
+        AudioDeviceMode chosen = mode == AudioDeviceMode.AUTO ? detectAudio() : mode;
+        audioModule = NativeTracker.opened("audio device module",
+                chosen == AudioDeviceMode.SYSTEM ? new AudioDeviceModule() : new HeadlessAudioDeviceModule());
+        try {
+            factory = NativeTracker.opened("peer connection factory", new PeerConnectionFactory(audioModule));
+        } catch (RuntimeException e) {
+            audioModule.dispose();
+            NativeTracker.closed("audio device module");
+            throw new MediaException("the WebRTC peer connection factory could not be created", e);
+        }
+        log.debug("{} started with {} audio", engineThread.getName(), chosen);
+    }
+
+    private static AudioDeviceMode detectAudio() {
+        try {
+            boolean devices = !MediaDevices.getAudioCaptureDevices().isEmpty()
+                    && !MediaDevices.getAudioRenderDevices().isEmpty();
+            return devices ? AudioDeviceMode.SYSTEM : AudioDeviceMode.HEADLESS;
+        } catch (RuntimeException e) {
+            log.info("no audio devices could be listed ({}); using headless audio", e.getMessage());
+            return AudioDeviceMode.HEADLESS;
+        }
+    }
+
+    boolean isEngineThread() {
+        return Thread.currentThread() == engineThread;
+    }
+
+    PeerConnectionFactory factory() {
+        assert isEngineThread();
+        if (closed) {
+            throw new IllegalStateException("the client's WebRTC engine is closed");
+        }
+        return factory;
+    }
+
+    /** Runs {@code task} on the engine thread; a failure is logged, not thrown. After close, drops it. */
+    void execute(Runnable task) {
+        try {
+            thread.execute(() -> {
+                try {
+                    task.run();
+                } catch (RuntimeException | Error e) {
+                    // an Error here is webrtc-java refusing a native dispose; the engine thread must survive it
+                    log.error("engine task failed", e);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            log.debug("engine is closed; dropped a task");
+        }
+    }
+
+    /** Runs {@code task} on the engine thread and waits for its result (inline when already there). */
+    <T> T call(Callable<T> task) {
+        if (isEngineThread()) {
+            return callInline(task);
+        }
+        Future<T> future;
+        try {
+            future = thread.submit(task);
+        } catch (RejectedExecutionException e) {
+            throw new IllegalStateException("the client's WebRTC engine is closed", e);
+        }
+        try {
+            return future.get(CALL_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new CallException("engine task failed", e.getCause());
+        } catch (TimeoutException e) {
+            throw new CallException("the WebRTC engine did not answer within " + CALL_TIMEOUT_SECONDS + " s", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CallException("interrupted while waiting for the WebRTC engine", e);
+        }
+    }
+
+    private static <T> T callInline(Callable<T> task) {
+        try {
+            return task.call();
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new CallException("engine task failed", e);
+        }
+    }
+
+    /**
+     * Runs {@code cleanup} on the engine thread, then disposes the factory and the audio module
+     * and ends the thread. Idempotent.
+     */
+    void close(Runnable cleanup) {
+        if (thread.isShutdown()) {
+            return;
+        }
+        try {
+            call(() -> {
+                try {
+                    cleanup.run();
+                } finally {
+                    disposeNatives();
+                }
+                return null;
+            });
+        } finally {
+            thread.shutdown();
+            try {
+                if (!thread.awaitTermination(10, TimeUnit.SECONDS)) {
+                    log.warn("{} did not end within 10 s", engineThread.getName());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        close(() -> { });
+    }
+
+    private void disposeNatives() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        factory.dispose();
+        NativeTracker.closed("peer connection factory");
+        audioModule.dispose();
+        NativeTracker.closed("audio device module");
+    }
+}

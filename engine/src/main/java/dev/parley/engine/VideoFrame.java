@@ -1,0 +1,37 @@
+package dev.parley.engine;
+
+import java.nio.ByteBuffer;
+
+/**
+ * One decoded or captured video frame, handed to a {@link VideoSink}. The frame is valid only
+ * during the {@link VideoSink#onFrame} call that received it: copy or convert what you need
+ * before returning.
+ *
+ * <p>Threading: use only on the thread that delivered it, during the callback.
+ */
+public interface VideoFrame {
+
+    /** Width in pixels, before rotation. */
+    int width();
+
+    /** Height in pixels, before rotation. */
+    int height();
+
+    /** Clockwise rotation the frame must be shown with: 0, 90, 180 or 270. */
+    int rotation();
+
+    /** Capture time in nanoseconds, on the capture side's monotonic clock. */
+    long timestampNanos();
+
+    /**
+     * Converts the frame to 32-bit pixels with libyuv, row by row without padding, into
+     * {@code target} from its position 0. Each pixel is written little-endian, so
+     * {@code target.order(ByteOrder.LITTLE_ENDIAN).asIntBuffer()} reads {@code 0xAARRGGBB}
+     * integers as {@link java.awt.image.BufferedImage#TYPE_INT_RGB} expects.
+     *
+     * @param target a direct buffer of at least {@code width() * height() * 4} bytes
+     * @throws IllegalArgumentException if the buffer is not direct or too small
+     * @throws IllegalStateException if called after the callback returned
+     */
+    void convertToArgb(ByteBuffer target);
+}

@@ -1,0 +1,185 @@
+package dev.parley.engine;
+
+import dev.onvoid.webrtc.media.FourCC;
+import dev.onvoid.webrtc.media.video.VideoBufferConverter;
+import dev.onvoid.webrtc.media.video.VideoTrackSink;
+import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A Parley {@link VideoTrack} over a native webrtc-java track, local or remote. One native sink
+ * fans frames out to the Parley sinks; it is registered only while there is at least one, so an
+ * unwatched track costs no frame copies. Every native frame is released after delivery.
+ *
+ * <p>Threading: public methods from any thread; {@link #replaceNative} and {@link #end} on the
+ * engine thread.
+ */
+final class VideoTrackImpl implements VideoTrack {
+
+    private static final Logger log = LoggerFactory.getLogger(VideoTrackImpl.class);
+
+    private final RtcEngine rtc;
+    private final long userId;
+    private final List<VideoSink> sinks = new CopyOnWriteArrayList<>();
+    private final VideoTrackSink nativeSink = this::deliver;
+    private dev.onvoid.webrtc.media.video.VideoTrack nativeTrack;
+    private boolean nativeSinkAttached;
+    private volatile boolean enabled = true;
+    private volatile boolean ended;
+
+    VideoTrackImpl(RtcEngine rtc, long userId, dev.onvoid.webrtc.media.video.VideoTrack nativeTrack) {
+        this.rtc = rtc;
+        this.userId = userId;
+        this.nativeTrack = nativeTrack;
+    }
+
+    @Override
+    public long userId() {
+        return userId;
+    }
+
+    @Override
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    @Override
+    public void setEnabled(boolean enabled) {
+        this.enabled = enabled;
+        rtc.execute(() -> {
+            if (!ended && nativeTrack != null) {
+                nativeTrack.setEnabled(enabled);
+            }
+        });
+    }
+
+    @Override
+    public boolean isEnded() {
+        return ended;
+    }
+
+    @Override
+    public Subscription addSink(VideoSink sink) {
+        java.util.Objects.requireNonNull(sink, "sink");
+        if (ended) {
+            return () -> { };
+        }
+        sinks.add(sink);
+        rtc.execute(this::syncNativeSink);
+        return () -> {
+            if (sinks.remove(sink)) {
+                rtc.execute(this::syncNativeSink);
+            }
+        };
+    }
+
+    /** Number of Parley sinks attached; for tests. */
+    int sinkCount() {
+        return sinks.size();
+    }
+
+    void replaceNative(dev.onvoid.webrtc.media.video.VideoTrack replacement) {
+        detachNativeSink();
+        nativeTrack = replacement;
+        nativeTrack.setEnabled(enabled);
+        syncNativeSink();
+    }
+
+    /** Stops delivery for good; must run before the native track is freed. */
+    void end() {
+        ended = true;
+        detachNativeSink();
+        nativeTrack = null;
+        sinks.clear();
+    }
+
+    private void syncNativeSink() {
+        boolean wanted = !ended && nativeTrack != null && !sinks.isEmpty();
+        if (wanted && !nativeSinkAttached) {
+            nativeTrack.addSink(nativeSink);
+            nativeSinkAttached = true;
+        } else if (!wanted) {
+            detachNativeSink();
+        }
+    }
+
+    private void detachNativeSink() {
+        if (nativeSinkAttached && nativeTrack != null) {
+            nativeTrack.removeSink(nativeSink);
+        }
+        nativeSinkAttached = false;
+    }
+
+    private void deliver(dev.onvoid.webrtc.media.video.VideoFrame frame) {
+        FrameView view = new FrameView(frame);
+        try {
+            for (VideoSink sink : sinks) {
+                try {
+                    sink.onFrame(view);
+                } catch (RuntimeException e) {
+                    log.error("a VideoSink of user {} threw; it keeps getting frames", userId, e);
+                }
+            }
+        } finally {
+            view.valid = false;
+            frame.release();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "VideoTrack[user " + userId + (ended ? ", ended" : enabled ? "" : ", disabled") + "]";
+    }
+
+    private static final class FrameView implements VideoFrame {
+        private final dev.onvoid.webrtc.media.video.VideoFrame frame;
+        private volatile boolean valid = true;
+
+        FrameView(dev.onvoid.webrtc.media.video.VideoFrame frame) {
+            this.frame = frame;
+        }
+
+        @Override
+        public int width() {
+            return frame.buffer.getWidth();
+        }
+
+        @Override
+        public int height() {
+            return frame.buffer.getHeight();
+        }
+
+        @Override
+        public int rotation() {
+            return frame.rotation;
+        }
+
+        @Override
+        public long timestampNanos() {
+            return frame.timestampNs;
+        }
+
+        @Override
+        public void convertToArgb(ByteBuffer target) {
+            if (!valid) {
+                throw new IllegalStateException("a VideoFrame is valid only during the onFrame call that delivered it");
+            }
+            if (!target.isDirect()) {
+                throw new IllegalArgumentException("convertToArgb needs a direct ByteBuffer (ByteBuffer.allocateDirect)");
+            }
+            int needed = width() * height() * 4;
+            if (target.capacity() < needed) {
+                throw new IllegalArgumentException("target holds " + target.capacity() + " bytes; a "
+                        + width() + "x" + height() + " frame needs " + needed);
+            }
+            try {
+                VideoBufferConverter.convertFromI420(frame.buffer, target, FourCC.ARGB);
+            } catch (Exception e) {
+                throw new MediaException("video frame conversion to ARGB failed", e);
+            }
+        }
+    }
+}

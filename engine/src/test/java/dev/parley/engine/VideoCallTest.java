@@ -1,0 +1,83 @@
+package dev.parley.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.parley.engine.signaling.LocalSignalingHub;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class VideoCallTest {
+
+    private final ExecutorService callbacks = Executors.newSingleThreadExecutor(r -> new Thread(r, "test-callbacks"));
+    private LocalSignalingHub hub;
+    private CallClient alice;
+    private CallClient bob;
+    private final EventLog aliceLog = new EventLog();
+    private final EventLog bobLog = new EventLog();
+
+    @BeforeEach
+    void start() {
+        hub = new LocalSignalingHub();
+        CallConfig config = CallConfig.builder().callbackExecutor(callbacks).audioDeviceMode(AudioDeviceMode.HEADLESS).build();
+        alice = CallClient.create(hub.channel(111), config);
+        bob = CallClient.create(hub.channel(222), config);
+        alice.addListener(aliceLog);
+        bob.addListener(bobLog);
+    }
+
+    @AfterEach
+    void stop() {
+        alice.close();
+        bob.close();
+        hub.close();
+        callbacks.shutdown();
+    }
+
+    @Test
+    void acceptedVideoCallShowsTheCallersPatternAndHangUpClosesBothSessions() {
+        bob.addListener(new CallListener() {
+            @Override
+            public void sessionReceived(CallSession session, Map<String, String> userInfo) {
+                session.localMediaStream().videoTrack().setVideoCapture(new TestPatternCapture(VideoFormat.DEFAULT));
+                session.acceptCall(Map.of("answer", "hi"));
+            }
+        });
+        CallSession call = alice.createSession(List.of(222L), ConferenceType.VIDEO);
+        call.localMediaStream().videoTrack().setVideoCapture(new TestPatternCapture(VideoFormat.DEFAULT));
+        call.startCall(Map.of("note", "hello"));
+
+        aliceLog.awaitEvent("connectedToUser 222");
+        bobLog.awaitEvent("connectedToUser 111");
+        CallSession bobSession = bobLog.receivedSessions().get(0);
+        assertThat(call.state()).isEqualTo(SessionState.CONNECTED);
+        assertThat(bobSession.state()).isEqualTo(SessionState.CONNECTED);
+        assertThat(call.connectionState(222)).isEqualTo(ConnectionState.CONNECTED);
+        assertThat(bobLog.events()).contains("sessionReceived 111 {note=hello}");
+        assertThat(aliceLog.events()).contains("acceptedByUser 222 {answer=hi}");
+
+        bobLog.awaitEvent("remoteVideoTrackReceived 111");
+        FrameProbe probe = new FrameProbe();
+        VideoTrack aliceVideoAtBob = bobSession.remoteVideoTrack(111).orElseThrow();
+        aliceVideoAtBob.addSink(probe);
+        EventLog.await(() -> probe.frames() >= 20, Duration.ofSeconds(3), () -> probe.frames() + " frames");
+        assertThat(probe.patternMismatch(48)).isEmpty();
+        assertThat(bobSession.remoteAudioTrack(111)).isPresent();
+        assertThat(call.remoteAudioTrack(222)).isPresent();
+
+        call.hangUp(Map.of("reason", "done"));
+        bobLog.awaitEvent("sessionClosed");
+        aliceLog.awaitEvent("sessionClosed");
+        assertThat(bobLog.events()).contains("hungUpByUser 111 {reason=done}");
+        assertThat(bobSession.connectionState(111)).isEqualTo(ConnectionState.HANG_UP);
+        assertThat(call.state()).isEqualTo(SessionState.CLOSED);
+        assertThat(aliceVideoAtBob.isEnded()).isTrue();
+        System.out.println(aliceLog.events());
+        System.out.println(bobLog.events());
+    }
+}
