@@ -168,6 +168,11 @@ public final class CallClient implements AutoCloseable {
 
     // ---- engine internals ------------------------------------------------------------
 
+    /** Waits until the engine thread has run everything queued so far; for tests. */
+    void awaitEngineIdle() {
+        rtc.call(() -> null);
+    }
+
     ListenerDispatcher dispatcher() {
         return dispatcher;
     }

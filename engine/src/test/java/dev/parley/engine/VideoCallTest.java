@@ -24,7 +24,8 @@ class VideoCallTest {
     @BeforeEach
     void start() {
         hub = new LocalSignalingHub();
-        CallConfig config = CallConfig.builder().callbackExecutor(callbacks).audioDeviceMode(AudioDeviceMode.HEADLESS).build();
+        CallConfig config = CallConfig.builder().callbackExecutor(callbacks).audioDeviceMode(AudioDeviceMode.HEADLESS)
+                .statsReportInterval(Duration.ofMillis(500)).build();
         alice = CallClient.create(hub.channel(111), config);
         bob = CallClient.create(hub.channel(222), config);
         alice.addListener(aliceLog);
@@ -69,6 +70,18 @@ class VideoCallTest {
         assertThat(probe.patternMismatch(48)).isEmpty();
         assertThat(bobSession.remoteAudioTrack(111)).isPresent();
         assertThat(call.remoteAudioTrack(222)).isPresent();
+        assertThat(probe.width()).isEqualTo(640);
+        assertThat(probe.height()).isEqualTo(480);
+
+        // stats come from the peer connection itself: what bob decodes is alice's 640x480 stream
+        EventLog.await(() -> bobLog.lastStats() != null && bobLog.lastStats().videoReceiveBitrateKbps() > 0,
+                Duration.ofSeconds(5), () -> "a stats report with received video: " + bobLog.lastStats());
+        StatsReport stats = bobLog.lastStats();
+        assertThat(stats.videoReceiveWidth()).isEqualTo(640);
+        assertThat(stats.videoReceiveHeight()).isEqualTo(480);
+        assertThat(stats.framesDecoded()).isGreaterThan(0);
+        assertThat(stats.candidatePair()).contains("host/udp");
+        assertThat(stats.toString()).contains("video in 640x480");
 
         call.hangUp(Map.of("reason", "done"));
         bobLog.awaitEvent("sessionClosed");
@@ -77,7 +90,5 @@ class VideoCallTest {
         assertThat(bobSession.connectionState(111)).isEqualTo(ConnectionState.HANG_UP);
         assertThat(call.state()).isEqualTo(SessionState.CLOSED);
         assertThat(aliceVideoAtBob.isEnded()).isTrue();
-        System.out.println(aliceLog.events());
-        System.out.println(bobLog.events());
     }
 }

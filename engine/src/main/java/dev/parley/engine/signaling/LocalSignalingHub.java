@@ -58,6 +58,22 @@ public final class LocalSignalingHub implements AutoCloseable {
         return List.copyOf(channels.keySet());
     }
 
+    /**
+     * Waits until every signal sent before this call has been handed to its receivers. For
+     * tests that need a quiet moment between steps.
+     */
+    public void awaitDelivered() {
+        try {
+            delivery.submit(() -> { }).get(5, TimeUnit.SECONDS);
+        } catch (RejectedExecutionException e) {
+            // closed: nothing is in flight any more
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("local signaling did not drain within 5 s", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** Closes every channel and stops the delivery thread. Idempotent. */
     @Override
     public void close() {
