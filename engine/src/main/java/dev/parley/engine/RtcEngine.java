@@ -1,7 +1,6 @@
 package dev.parley.engine;
 
 import dev.onvoid.webrtc.PeerConnectionFactory;
-import dev.onvoid.webrtc.media.MediaDevices;
 import dev.onvoid.webrtc.media.audio.AudioDeviceModule;
 import dev.onvoid.webrtc.media.audio.AudioDeviceModuleBase;
 import dev.onvoid.webrtc.media.audio.HeadlessAudioDeviceModule;
@@ -55,7 +54,7 @@ final class RtcEngine implements AutoCloseable {
 
     private void start(AudioDeviceMode mode) {
         NativeLibrary.load();
-        AudioDeviceMode chosen = mode == AudioDeviceMode.AUTO ? detectAudio() : mode;
+        AudioDeviceMode chosen = mode == AudioDeviceMode.AUTO ? AudioEnvironment.detect() : mode;
         audioModule = NativeTracker.opened("audio device module",
                 chosen == AudioDeviceMode.SYSTEM ? new AudioDeviceModule() : new HeadlessAudioDeviceModule());
         try {
@@ -66,17 +65,6 @@ final class RtcEngine implements AutoCloseable {
             throw new MediaException("the WebRTC peer connection factory could not be created", e);
         }
         log.debug("{} started with {} audio", engineThread.getName(), chosen);
-    }
-
-    private static AudioDeviceMode detectAudio() {
-        try {
-            boolean devices = !MediaDevices.getAudioCaptureDevices().isEmpty()
-                    && !MediaDevices.getAudioRenderDevices().isEmpty();
-            return devices ? AudioDeviceMode.SYSTEM : AudioDeviceMode.HEADLESS;
-        } catch (RuntimeException e) {
-            log.info("no audio devices could be listed ({}); using headless audio", e.getMessage());
-            return AudioDeviceMode.HEADLESS;
-        }
     }
 
     boolean isEngineThread() {

@@ -113,6 +113,16 @@ class CallRulesTest {
     }
 
     @Test
+    void automaticAudioStartsOnAMachineWithoutASoundServer() {
+        // the default mode must not hang where PulseAudio is installed but no server runs (CI)
+        try (var hub = new dev.parley.engine.signaling.LocalSignalingHub();
+                CallClient client = CallClient.create(hub.channel(1), CallConfig.builder()
+                        .audioDeviceMode(AudioDeviceMode.AUTO).build())) {
+            assertThat(client.createSession(List.of(2L), ConferenceType.AUDIO).state()).isEqualTo(SessionState.NEW);
+        }
+    }
+
+    @Test
     void iceServerUrlsAreChecked() {
         assertThatThrownBy(() -> IceServer.stun("http://example.test"))
                 .hasMessageContaining("must start with stun:");
