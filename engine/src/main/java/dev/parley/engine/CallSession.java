@@ -101,18 +101,12 @@ public final class CallSession {
 
     /** The video {@code userId} sends, once it has arrived. */
     public Optional<VideoTrack> remoteVideoTrack(long userId) {
-        return rtc.call(() -> {
-            PeerLink link = links.get(userId);
-            return Optional.ofNullable(link == null ? null : link.remoteVideo());
-        });
+        return rtc.call(() -> Optional.ofNullable(links.get(userId)).map(PeerLink::remoteVideo));
     }
 
     /** The audio {@code userId} sends, once it has arrived. */
     public Optional<AudioTrack> remoteAudioTrack(long userId) {
-        return rtc.call(() -> {
-            PeerLink link = links.get(userId);
-            return Optional.ofNullable(link == null ? null : link.remoteAudio());
-        });
+        return rtc.call(() -> Optional.ofNullable(links.get(userId)).map(PeerLink::remoteAudio));
     }
 
     /** What the local user sends: microphone and camera. */

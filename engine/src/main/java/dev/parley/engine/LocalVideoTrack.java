@@ -61,8 +61,15 @@ public final class LocalVideoTrack implements VideoTrack {
             if (closed) {
                 throw new IllegalStateException("session " + sessionId + " is closed: its video track takes no capture");
             }
-            dev.onvoid.webrtc.media.video.VideoTrack replacement = NativeTracker.opened("video track",
-                    rtc.factory().createVideoTrack(nextTrackId(), capture.attach()));
+            dev.onvoid.webrtc.media.video.VideoTrack replacement;
+            try {
+                replacement = NativeTracker.opened("video track",
+                        rtc.factory().createVideoTrack(nextTrackId(), capture.attach()));
+            } catch (RuntimeException e) {
+                // the track took ownership with attach(); nobody else will close the capture now
+                capture.close();
+                throw new MediaException("no video track could be made from " + capture, e);
+            }
             for (RTCRtpSender sender : senders) {
                 sender.replaceTrack(replacement);
             }
