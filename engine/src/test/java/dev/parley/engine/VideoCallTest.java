@@ -2,42 +2,23 @@ package dev.parley.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.parley.engine.signaling.LocalSignalingHub;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class VideoCallTest {
 
-    private final ExecutorService callbacks = Executors.newSingleThreadExecutor(r -> new Thread(r, "test-callbacks"));
-    private LocalSignalingHub hub;
-    private CallClient alice;
-    private CallClient bob;
-    private final EventLog aliceLog = new EventLog();
-    private final EventLog bobLog = new EventLog();
-
-    @BeforeEach
-    void start() {
-        hub = new LocalSignalingHub();
-        CallConfig config = CallConfig.builder().callbackExecutor(callbacks).audioDeviceMode(AudioDeviceMode.HEADLESS)
-                .statsReportInterval(Duration.ofMillis(500)).build();
-        alice = CallClient.create(hub.channel(111), config);
-        bob = CallClient.create(hub.channel(222), config);
-        alice.addListener(aliceLog);
-        bob.addListener(bobLog);
-    }
+    private final CallHarness harness = CallHarness.realTime();
+    private final CallClient alice = harness.client(111, b -> b.statsReportInterval(Duration.ofMillis(500)));
+    private final CallClient bob = harness.client(222, b -> b.statsReportInterval(Duration.ofMillis(500)));
+    private final EventLog aliceLog = harness.log(111);
+    private final EventLog bobLog = harness.log(222);
 
     @AfterEach
     void stop() {
-        alice.close();
-        bob.close();
-        hub.close();
-        callbacks.shutdown();
+        harness.close();
     }
 
     @Test
