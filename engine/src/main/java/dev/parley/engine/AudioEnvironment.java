@@ -12,7 +12,8 @@ import org.slf4j.LoggerFactory;
  * Decides whether this machine can give the engine a real microphone and speaker. On Linux,
  * webrtc-java's device listing blocks for good when PulseAudio is installed but no sound server
  * runs (a server, a CI machine), so the listing is only tried when a sound server or a sound
- * card is visible, and then with a time limit.
+ * card is visible, and then with a time limit. The answer is worked out once per JVM: every
+ * client after the first reuses it instead of probing again.
  *
  * <p>Threading: thread safe.
  */
@@ -21,10 +22,27 @@ final class AudioEnvironment {
     private static final Logger log = LoggerFactory.getLogger(AudioEnvironment.class);
     private static final long PROBE_SECONDS = 3;
 
+    private static volatile AudioDeviceMode detected;
+
     private AudioEnvironment() {
     }
 
+    /** {@link AudioDeviceMode#SYSTEM} when this machine has usable audio devices, else {@code HEADLESS}. */
     static AudioDeviceMode detect() {
+        AudioDeviceMode mode = detected;
+        if (mode == null) {
+            synchronized (AudioEnvironment.class) {
+                mode = detected;
+                if (mode == null) {
+                    mode = probe();
+                    detected = mode;
+                }
+            }
+        }
+        return mode;
+    }
+
+    private static AudioDeviceMode probe() {
         if (isLinux() && !soundServerOrCardVisible()) {
             log.info("no sound server or sound card found; using headless audio");
             return AudioDeviceMode.HEADLESS;

@@ -3,8 +3,8 @@ package dev.parley.engine;
 import dev.onvoid.webrtc.RTCPeerConnection;
 import dev.onvoid.webrtc.RTCRtpSender;
 import dev.onvoid.webrtc.media.video.CustomVideoSource;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.IdentityHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -25,8 +25,7 @@ public final class LocalVideoTrack implements VideoTrack {
     private final String sessionId;
     private final boolean sent;
     private final VideoTrackImpl handle;
-    private final List<RTCRtpSender> senders = new ArrayList<>();
-    private final List<RTCPeerConnection> senderOwners = new ArrayList<>();
+    private final Map<RTCPeerConnection, RTCRtpSender> senders = new IdentityHashMap<>();
     private CustomVideoSource blankSource;
     private dev.onvoid.webrtc.media.video.VideoTrack nativeTrack;
     private volatile VideoCapture capture;
@@ -70,7 +69,7 @@ public final class LocalVideoTrack implements VideoTrack {
                 capture.close();
                 throw new MediaException("no video track could be made from " + capture, e);
             }
-            for (RTCRtpSender sender : senders) {
+            for (RTCRtpSender sender : senders.values()) {
                 sender.replaceTrack(replacement);
             }
             handle.replaceNative(replacement);
@@ -125,17 +124,11 @@ public final class LocalVideoTrack implements VideoTrack {
     }
 
     void addSender(RTCPeerConnection owner, RTCRtpSender sender) {
-        senderOwners.add(owner);
-        senders.add(sender);
+        senders.put(owner, sender);
     }
 
     void removeSendersOf(RTCPeerConnection connection) {
-        for (int i = senderOwners.size() - 1; i >= 0; i--) {
-            if (senderOwners.get(i) == connection) {
-                senderOwners.remove(i);
-                senders.remove(i);
-            }
-        }
+        senders.remove(connection);
     }
 
     void close() {
@@ -145,7 +138,6 @@ public final class LocalVideoTrack implements VideoTrack {
         closed = true;
         handle.end();
         senders.clear();
-        senderOwners.clear();
         disposeNativeTrack();
         if (blankSource != null) {
             blankSource.dispose();

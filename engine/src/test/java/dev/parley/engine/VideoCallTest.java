@@ -72,4 +72,24 @@ class VideoCallTest {
         assertThat(call.state()).isEqualTo(SessionState.CLOSED);
         assertThat(aliceVideoAtBob.isEnded()).isTrue();
     }
+
+    @Test
+    void switchingTheCaptureMidCallChangesWhatTheOtherSideSees() {
+        harness.autoAccept(222, Map.of());
+        CallSession call = harness.call(111, List.of(222L), ConferenceType.VIDEO, Map.of());
+        bobLog.awaitEvent("remoteVideoTrackReceived 111");
+        FrameProbe probe = new FrameProbe();
+        bobLog.receivedSessions().get(0).remoteVideoTrack(111).orElseThrow().addSink(probe);
+        EventLog.await(() -> probe.width() == 640, Duration.ofSeconds(5), () -> "640x480 frames");
+        TestPatternCapture first = (TestPatternCapture) call.localMediaStream().videoTrack().videoCapture().orElseThrow();
+
+        call.localMediaStream().videoTrack().setVideoCapture(
+                new TestPatternCapture(new VideoFormat(320, 240, 30, PixelFormat.FORMAT_420F)));
+
+        EventLog.await(() -> probe.width() == 320 && probe.height() == 240, Duration.ofSeconds(5),
+                () -> "320x240 frames after the switch, got " + probe.width() + "x" + probe.height());
+        assertThat(probe.patternMismatch(48)).isEmpty();
+        assertThat(first.isClosed()).isTrue();
+        assertThat(call.connectionState(222)).isEqualTo(ConnectionState.CONNECTED);
+    }
 }
