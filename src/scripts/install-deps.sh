@@ -1,9 +1,15 @@
 #!/usr/bin/env bash
 # Installs the Debian packages Parley's build and tests need, only those that are missing.
-# Later issues add Prosody, coturn, Xvfb and Chromium here.
+#   libpulse0        webrtc-java's native library links against it
+#   prosody          the XMPP server the signaling tests run against (c2s TLS + WebSocket)
+#   coturn           the TURN server
+#   openssl          makes Prosody's self-signed certificate on the fly
+#   xvfb             a display for the Swing tests and the demo screenshots
+#   chromium         runs the QuickBlox JavaScript SDK, our interoperability peer
+#   iproute2         ss, to check that a server port belongs to the process we started
 set -euo pipefail
 
-packages=(libpulse0)
+packages=(libpulse0 prosody coturn openssl xvfb chromium iproute2)
 
 missing=()
 for p in "${packages[@]}"; do

@@ -3,6 +3,7 @@ package dev.parley.engine;
 import dev.parley.engine.internal.SdpText;
 import dev.parley.engine.signaling.Signal;
 import dev.parley.engine.signaling.SignalingChannel;
+import dev.parley.engine.signaling.SignalingState;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -56,6 +57,7 @@ public final class CallClient implements AutoCloseable {
                 }
             });
     private final Subscription signalSubscription;
+    private final Subscription stateSubscription;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private CallClient(SignalingChannel channel, CallConfig config) {
@@ -74,6 +76,10 @@ public final class CallClient implements AutoCloseable {
             throw e;
         }
         this.signalSubscription = channel.subscribe((from, signal) -> rtc.execute(() -> signalReceived(from, signal)));
+        this.stateSubscription = channel.addStateListener(state -> {
+            log.info("user {}: signaling is {}", userId, state);
+            dispatcher.fire(listener -> listener.signalingStateChanged(state));
+        });
     }
 
     /**
@@ -128,6 +134,11 @@ public final class CallClient implements AutoCloseable {
         });
     }
 
+    /** Whether the signaling channel can carry signals now; changes arrive in {@link CallListener#signalingStateChanged}. */
+    public SignalingState signalingState() {
+        return channel.state();
+    }
+
     /** Sessions that have not closed yet. */
     public List<CallSession> sessions() {
         return List.copyOf(sessions.values());
@@ -141,6 +152,7 @@ public final class CallClient implements AutoCloseable {
         }
         List<Throwable> failures = new ArrayList<>();
         signalSubscription.close();
+        stateSubscription.close();
         try {
             rtc.close(() -> {
                 for (CallSession session : List.copyOf(sessions.values())) {

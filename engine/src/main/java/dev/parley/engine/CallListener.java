@@ -1,5 +1,6 @@
 package dev.parley.engine;
 
+import dev.parley.engine.signaling.SignalingState;
 import java.util.Map;
 
 /**
@@ -79,5 +80,13 @@ public interface CallListener {
 
     /** An attempt to restore the lost connection to {@code userId} progressed. */
     default void reconnectionStateChanged(CallSession session, long userId, ReconnectionState state) {
+    }
+
+    /**
+     * The signaling connection went down, came back, or closed (not part of the QuickBlox
+     * delegate). While it is {@link SignalingState#DISCONNECTED} calls cannot be started,
+     * answered or ended, but media of connected calls keeps flowing.
+     */
+    default void signalingStateChanged(SignalingState state) {
     }
 }

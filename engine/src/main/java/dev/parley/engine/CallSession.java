@@ -1,5 +1,6 @@
 package dev.parley.engine;
 
+import dev.parley.engine.internal.XmlNames;
 import dev.parley.engine.signaling.Signal;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -351,6 +352,12 @@ public final class CallSession {
 
     private static Map<String, String> copy(Map<String, String> userInfo) {
         Objects.requireNonNull(userInfo, "userInfo (use Map.of() for none)");
+        for (String key : userInfo.keySet()) {
+            if (!XmlNames.isElementName(key)) {
+                throw new IllegalArgumentException("userInfo key '" + key + "' cannot be signaled: keys travel as XML"
+                        + " element names, so use letters, digits, '-', '_' and '.', starting with a letter or '_'");
+            }
+        }
         return Map.copyOf(userInfo);
     }
 

@@ -142,6 +142,11 @@ public final class LocalSignalingHub implements AutoCloseable {
         }
 
         @Override
+        public SignalingState state() {
+            return channelClosed.get() ? SignalingState.CLOSED : SignalingState.CONNECTED;
+        }
+
+        @Override
         public Subscription subscribe(SignalHandler handler) {
             handlers.add(handler);
             return () -> handlers.remove(handler);

@@ -2,6 +2,7 @@ package dev.parley.engine.signaling;
 
 import dev.parley.engine.SignalingException;
 import dev.parley.engine.Subscription;
+import java.util.function.Consumer;
 
 /**
  * The transport that carries {@link Signal}s between users: XMPP in production
@@ -26,6 +27,19 @@ public interface SignalingChannel extends AutoCloseable {
 
     /** Delivers every received signal to {@code handler} until the subscription is closed. */
     Subscription subscribe(SignalHandler handler);
+
+    /** Whether the channel can carry signals now. A channel that never drops is always connected until closed. */
+    default SignalingState state() {
+        return SignalingState.CONNECTED;
+    }
+
+    /**
+     * Calls {@code listener} with every later change of {@link #state()}, on the channel's
+     * delivery thread, in order with the signals. A channel that never drops never calls it.
+     */
+    default Subscription addStateListener(Consumer<SignalingState> listener) {
+        return () -> { };
+    }
 
     /** Disconnects. Idempotent; afterwards {@link #send} throws. */
     @Override

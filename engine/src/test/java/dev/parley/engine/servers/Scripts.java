@@ -1,0 +1,60 @@
+package dev.parley.engine.servers;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** Runs the project's server scripts under {@code src/servers}. */
+final class Scripts {
+
+    private Scripts() {
+    }
+
+    /** The project root: the system property Maven sets, or the parent of the working directory. */
+    static Path projectRoot() {
+        String root = System.getProperty("parley.projectRoot");
+        Path path = root != null ? Path.of(root) : Path.of("").toAbsolutePath().getParent();
+        if (!Files.isDirectory(path.resolve("src/servers"))) {
+            throw new ServerUnavailableException("cannot find src/servers under " + path + "; set -Dparley.projectRoot");
+        }
+        return path;
+    }
+
+    /** Runs {@code src/servers/script args}; returns its output or throws with it. */
+    static String run(String script, String[] env, String... args) {
+        List<String> command = new ArrayList<>();
+        command.add("bash");
+        command.add(projectRoot().resolve("src/servers").resolve(script).toString());
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        for (String pair : env) {
+            int eq = pair.indexOf('=');
+            builder.environment().put(pair.substring(0, eq), pair.substring(eq + 1));
+        }
+        try {
+            // A file, not a pipe: a server the script leaves running must not hold our reader open.
+            Path log = Files.createTempFile("parley-script-", ".log");
+            builder.redirectOutput(log.toFile()).redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
+            Process process = builder.start();
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new ServerUnavailableException(script + " " + String.join(" ", args) + " did not finish in 30 s");
+            }
+            String output = Files.readString(log, StandardCharsets.UTF_8);
+            Files.deleteIfExists(log);
+            if (process.exitValue() != 0) {
+                throw new ServerUnavailableException(script + " " + String.join(" ", args) + " failed: " + output.trim());
+            }
+            return output;
+        } catch (IOException e) {
+            throw new ServerUnavailableException("cannot run " + script + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ServerUnavailableException("interrupted while running " + script, e);
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package dev.parley.engine.servers;
+
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * The servers the integration tests share, one of each per test JVM, started on first use
+ * and stopped when the JVM exits. Where a server cannot start, a test fails when {@code CI}
+ * is {@code true} (CI installs everything, so a missing server is a defect) and is skipped
+ * with the reason otherwise.
+ */
+public final class TestServers {
+
+    private static Prosody prosody;
+    private static ServerUnavailableException prosodyFailure;
+
+    private TestServers() {
+    }
+
+    /** The shared Prosody. */
+    public static synchronized Prosody prosody() {
+        if (prosody == null && prosodyFailure == null) {
+            try {
+                prosody = Prosody.start();
+                Prosody started = prosody;
+                Runtime.getRuntime().addShutdownHook(new Thread(started::close, "parley-prosody-stop"));
+            } catch (ServerUnavailableException e) {
+                prosodyFailure = e;
+            }
+        }
+        if (prosodyFailure != null) {
+            unavailable("Prosody", prosodyFailure);
+        }
+        return prosody;
+    }
+
+    /** Fails on CI, skips elsewhere, naming what is missing. */
+    public static void unavailable(String what, RuntimeException failure) {
+        if (isCi()) {
+            throw new AssertionError(what + " is required on CI but could not start: " + failure.getMessage(), failure);
+        }
+        Assumptions.abort(what + " is not available here (" + failure.getMessage()
+                + "); run src/scripts/install-deps.sh, or the README's test command");
+    }
+
+    public static boolean isCi() {
+        return "true".equalsIgnoreCase(System.getenv("CI"));
+    }
+}
