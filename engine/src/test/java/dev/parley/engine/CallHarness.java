@@ -1,6 +1,7 @@
 package dev.parley.engine;
 
 import dev.parley.engine.signaling.LocalSignalingHub;
+import dev.parley.engine.signaling.SignalingChannel;
 import dev.parley.engine.testing.ManualClock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -8,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.LongFunction;
 import java.util.function.UnaryOperator;
 
 /**
@@ -22,19 +24,26 @@ final class CallHarness implements AutoCloseable {
     private final Map<Long, CallClient> clients = new LinkedHashMap<>();
     private final Map<Long, EventLog> logs = new LinkedHashMap<>();
     private final boolean manualTime;
+    private final LongFunction<SignalingChannel> channels;
 
-    private CallHarness(boolean manualTime) {
+    private CallHarness(boolean manualTime, LongFunction<SignalingChannel> channels) {
         this.manualTime = manualTime;
+        this.channels = channels != null ? channels : hub::channel;
     }
 
     /** Clients whose timers run on real time. */
     static CallHarness realTime() {
-        return new CallHarness(false);
+        return new CallHarness(false, null);
     }
 
     /** Clients whose timers run on {@link #clock}. */
     static CallHarness manualTime() {
-        return new CallHarness(true);
+        return new CallHarness(true, null);
+    }
+
+    /** Real-time clients whose signaling channels come from {@code channels} (XMPP, say) instead of the hub. */
+    static CallHarness over(LongFunction<SignalingChannel> channels) {
+        return new CallHarness(false, channels);
     }
 
     CallClient client(long userId) {
@@ -47,7 +56,7 @@ final class CallHarness implements AutoCloseable {
         if (manualTime) {
             builder.clock(clock);
         }
-        CallClient client = CallClient.create(hub.channel(userId), settings.apply(builder).build());
+        CallClient client = CallClient.create(channels.apply(userId), settings.apply(builder).build());
         EventLog log = new EventLog();
         client.addListener(log);
         clients.put(userId, client);

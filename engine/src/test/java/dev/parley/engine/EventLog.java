@@ -157,6 +157,11 @@ final class EventLog implements CallListener {
     }
 
     @Override
+    public void signalingStateChanged(dev.parley.engine.signaling.SignalingState state) {
+        add("signalingStateChanged " + state);
+    }
+
+    @Override
     public void reconnectionStateChanged(CallSession session, long userId, ReconnectionState state) {
         add("reconnectionStateChanged " + userId + " " + state);
     }

@@ -14,14 +14,16 @@ final class Scripts {
     private Scripts() {
     }
 
-    /** The project root: the system property Maven sets, or the parent of the working directory. */
+    /** The project root: the first directory with src/servers from the one Maven names, or the working one, upwards. */
     static Path projectRoot() {
         String root = System.getProperty("parley.projectRoot");
-        Path path = root != null ? Path.of(root) : Path.of("").toAbsolutePath().getParent();
-        if (!Files.isDirectory(path.resolve("src/servers"))) {
-            throw new ServerUnavailableException("cannot find src/servers under " + path + "; set -Dparley.projectRoot");
+        Path start = (root != null ? Path.of(root) : Path.of("")).toAbsolutePath();
+        for (Path path = start; path != null; path = path.getParent()) {
+            if (Files.isDirectory(path.resolve("src/servers"))) {
+                return path;
+            }
         }
-        return path;
+        throw new ServerUnavailableException("cannot find src/servers in " + start + " or above; set -Dparley.projectRoot");
     }
 
     /** Runs {@code src/servers/script args}; returns its output or throws with it. */

@@ -1,0 +1,72 @@
+package dev.parley.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.parley.engine.servers.Prosody;
+import dev.parley.engine.servers.TestServers;
+import dev.parley.engine.signaling.Signal;
+import dev.parley.engine.signaling.SignalingState;
+import dev.parley.engine.xmpp.XmppSignaling;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Two Parley clients calling each other through a real Prosody. */
+class XmppCallTest {
+
+    private CallHarness harness;
+    private Prosody privateServer;
+
+    @AfterEach
+    void stop() {
+        if (harness != null) {
+            harness.close();
+        }
+        if (privateServer != null) {
+            privateServer.close();
+        }
+    }
+
+    @Test
+    void videoCallThroughProsodyConnectsShowsThePatternAndHangsUp() {
+        Prosody prosody = TestServers.prosody();
+        harness = CallHarness.over(userId -> XmppSignaling.connect(prosody.user(userId).build()));
+        harness.client(111, b -> b.statsReportInterval(Duration.ofMillis(500)));
+        harness.client(222, b -> b.statsReportInterval(Duration.ofMillis(500)));
+
+        CallScenarios.acceptedVideoCallThenHangUp(harness, 111, 222);
+    }
+
+    @Test
+    void lostServerIsReportedSendsFailAndARingingCallGetsThroughAfterReconnect() {
+        TestServers.prosody(); // fails on CI, skips elsewhere, when Prosody cannot run at all
+        privateServer = Prosody.start();
+        harness = CallHarness.over(userId -> XmppSignaling.connect(privateServer.user(userId).build()));
+        CallClient alice = harness.client(111, b -> b.dialingTimeInterval(Duration.ofSeconds(3)));
+        harness.client(222);
+        harness.autoAccept(222, Map.of());
+
+        privateServer.stop();
+
+        EventLog.await(() -> alice.signalingState() == SignalingState.DISCONNECTED, Duration.ofSeconds(10),
+                () -> "alice's signaling to go down, is " + alice.signalingState());
+        harness.log(111).awaitEvent("signalingStateChanged DISCONNECTED");
+        Signal.Header header = new Signal.Header("s", ConferenceType.VIDEO, 111, List.of(222L), "java");
+        assertThatThrownBy(() -> alice.channel().send(222, new Signal.HangUp(header, Map.of())))
+                .isInstanceOf(SignalingException.class).hasMessageContaining("is down");
+
+        // Ringing while the server is away: the repeated call goes out once the connection is back.
+        CallSession call = harness.call(111, List.of(222L), ConferenceType.VIDEO, Map.of());
+        privateServer.startAgain();
+
+        harness.log(111).awaitEvent("signalingStateChanged CONNECTED");
+        harness.log(111).awaitEvent("connectedToUser 222");
+        harness.log(222).awaitEvent("connectedToUser 111");
+        assertThat(call.state()).isEqualTo(SessionState.CONNECTED);
+        call.hangUp(Map.of());
+        harness.log(222).awaitEvent("sessionClosed");
+    }
+}
