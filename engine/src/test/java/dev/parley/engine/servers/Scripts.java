@@ -28,9 +28,15 @@ final class Scripts {
 
     /** Runs {@code src/servers/script args}; returns its output or throws with it. */
     static String run(String script, String[] env, String... args) {
+        return runFile("src/servers/" + script, env, args);
+    }
+
+    /** Runs the script at {@code path} (relative to the project root) with {@code args}. */
+    static String runFile(String path, String[] env, String... args) {
+        String script = path;
         List<String> command = new ArrayList<>();
         command.add("bash");
-        command.add(projectRoot().resolve("src/servers").resolve(script).toString());
+        command.add(projectRoot().resolve(path).toString());
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         for (String pair : env) {
@@ -42,9 +48,9 @@ final class Scripts {
             Path log = Files.createTempFile("parley-script-", ".log");
             builder.redirectOutput(log.toFile()).redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
             Process process = builder.start();
-            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            if (!process.waitFor(120, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
-                throw new ServerUnavailableException(script + " " + String.join(" ", args) + " did not finish in 30 s");
+                throw new ServerUnavailableException(script + " " + String.join(" ", args) + " did not finish in 120 s");
             }
             String output = Files.readString(log, StandardCharsets.UTF_8);
             Files.deleteIfExists(log);

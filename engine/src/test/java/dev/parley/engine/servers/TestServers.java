@@ -13,7 +13,27 @@ public final class TestServers {
     private static Prosody prosody;
     private static ServerUnavailableException prosodyFailure;
 
+    private static QuickBloxBrowser browser;
+    private static ServerUnavailableException browserFailure;
+
     private TestServers() {
+    }
+
+    /** The shared browser running the QuickBlox JS SDK. */
+    public static synchronized QuickBloxBrowser browser() {
+        if (browser == null && browserFailure == null) {
+            try {
+                browser = QuickBloxBrowser.start();
+                QuickBloxBrowser started = browser;
+                Runtime.getRuntime().addShutdownHook(new Thread(started::close, "parley-browser-stop"));
+            } catch (ServerUnavailableException e) {
+                browserFailure = e;
+            }
+        }
+        if (browserFailure != null) {
+            unavailable("Chromium with the QuickBlox JS SDK", browserFailure);
+        }
+        return browser;
     }
 
     /** The shared Prosody. */

@@ -1,0 +1,99 @@
+// Drives QuickBlox JS SDK pages in Debian's Chromium for Parley's interoperability tests and
+// benchmarks. Protocol: one JSON object per line on stdin, one reply per line on stdout.
+//   {"id":1,"op":"open","page":"js1"}                       open a page (own browser context)
+//   {"id":2,"op":"call","page":"js1","fn":"login","args":[333,"pw"]}   await window.peer.fn(...args)
+//   {"id":3,"op":"close","page":"js1"}
+// Replies: {"id":1,"ok":true,"result":...} or {"id":1,"ok":false,"error":"..."}. The first line
+// written is {"ready":true,"browser":"<version>"}. EOF on stdin closes the browser and exits.
+// Page console output goes to stderr, prefixed with the page name.
+import { chromium } from 'playwright-core';
+import { createServer } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import { createInterface } from 'node:readline';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const files = {
+  '/': ['page/index.html', 'text/html'],
+  '/peer.js': ['page/peer.js', 'text/javascript'],
+  '/quickblox.min.js': ['vendor/quickblox.min.js', 'text/javascript'],
+};
+
+const server = createServer(async (req, res) => {
+  const file = files[req.url];
+  if (!file) {
+    res.writeHead(404).end();
+    return;
+  }
+  res.writeHead(200, { 'content-type': file[1] }).end(await readFile(join(here, file[0])));
+});
+await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+const origin = `http://127.0.0.1:${server.address().port}/`;
+
+const browser = await chromium.launch({
+  executablePath: process.env.PARLEY_CHROMIUM || '/usr/bin/chromium',
+  headless: true,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+    '--disable-component-update', '--disable-sync', '--use-fake-ui-for-media-stream',
+    '--use-fake-device-for-media-stream', '--autoplay-policy=no-user-gesture-required'],
+});
+
+const pages = new Map();
+const reply = (message) => process.stdout.write(JSON.stringify(message) + '\n');
+
+async function handle(request) {
+  switch (request.op) {
+    case 'open': {
+      if (pages.has(request.page)) throw new Error(`page ${request.page} is already open`);
+      const context = await browser.newContext({ permissions: ['camera', 'microphone'] });
+      const page = await context.newPage();
+      page.on('console', (m) => process.stderr.write(`[${request.page}] ${m.text()}\n`));
+      page.on('pageerror', (e) => process.stderr.write(`[${request.page}] page error: ${e.message}\n`));
+      await page.goto(origin);
+      await page.waitForFunction(() => window.QB && window.peer);
+      pages.set(request.page, { context, page });
+      return true;
+    }
+    case 'call': {
+      const entry = pages.get(request.page);
+      if (!entry) throw new Error(`no page ${request.page}`);
+      return await entry.page.evaluate(({ fn, args }) => window.peer[fn](...args),
+        { fn: request.fn, args: request.args || [] });
+    }
+    case 'close': {
+      const entry = pages.get(request.page);
+      if (entry) {
+        pages.delete(request.page);
+        await entry.context.close();
+      }
+      return true;
+    }
+    default:
+      throw new Error(`unknown op ${request.op}`);
+  }
+}
+
+async function shutDown() {
+  for (const { context } of pages.values()) await context.close().catch(() => {});
+  await browser.close().catch(() => {});
+  server.close();
+  process.exit(0);
+}
+
+reply({ ready: true, browser: browser.version() });
+const lines = createInterface({ input: process.stdin });
+lines.on('line', (line) => {
+  let request;
+  try {
+    request = JSON.parse(line);
+  } catch (e) {
+    reply({ ok: false, error: `not JSON: ${line}` });
+    return;
+  }
+  handle(request).then(
+    (result) => reply({ id: request.id, ok: true, result: result === undefined ? null : result }),
+    (error) => reply({ id: request.id, ok: false, error: String(error && error.message || error) }));
+});
+lines.on('close', shutDown);
+process.on('SIGTERM', shutDown);

@@ -1,0 +1,187 @@
+// One QuickBlox JS SDK user in a page, driven through window.peer by driver.mjs.
+// Every SDK callback is recorded as an event with a wall-clock time in milliseconds
+// (performance.timeOrigin + performance.now(), comparable across pages and with the JVM).
+'use strict';
+
+(function () {
+  const events = [];
+  const waiters = [];
+  let session = null;          // the current call session (outgoing or incoming)
+
+  function now() {
+    return performance.timeOrigin + performance.now();
+  }
+
+  function record(type, details) {
+    const event = Object.assign({ type: type, t: now() }, details || {});
+    events.push(event);
+    for (const w of waiters.slice()) {
+      if (w.matches(event)) {
+        waiters.splice(waiters.indexOf(w), 1);
+        w.resolve(event);
+      }
+    }
+  }
+
+  function plain(info) {
+    return info ? JSON.parse(JSON.stringify(info)) : {};
+  }
+
+  function media(callType) {
+    return new Promise((resolve, reject) => {
+      session.getUserMedia({ audio: true, video: callType === 1, elemId: 'local' }, (err, stream) => {
+        if (err) reject(new Error('getUserMedia failed: ' + JSON.stringify(err)));
+        else resolve(stream);
+      });
+    });
+  }
+
+  function listen() {
+    QB.webrtc.onCallListener = (s, extension) => {
+      if (session && session.ID !== s.ID && session.state !== QB.webrtc.SessionState.CLOSED) {
+        record('busyCall', { sessionId: s.ID, initiatorId: s.initiatorID });
+        return;
+      }
+      session = s;
+      record('call', { sessionId: s.ID, initiatorId: s.initiatorID, opponentIds: s.opponentsIDs,
+        callType: Number(s.callType), userInfo: plain(extension) });
+    };
+    QB.webrtc.onAcceptCallListener = (s, userId, extension) =>
+      record('accepted', { sessionId: s.ID, userId: userId, userInfo: plain(extension) });
+    QB.webrtc.onRejectCallListener = (s, userId, extension) =>
+      record('rejected', { sessionId: s.ID, userId: userId, userInfo: plain(extension) });
+    QB.webrtc.onStopCallListener = (s, userId, extension) =>
+      record('hungUp', { sessionId: s.ID, userId: userId, userInfo: plain(extension) });
+    QB.webrtc.onUserNotAnswerListener = (s, userId) =>
+      record('notAnswered', { sessionId: s.ID, userId: userId });
+    QB.webrtc.onSessionCloseListener = (s) => record('closed', { sessionId: s.ID });
+    QB.webrtc.onSessionConnectionStateChangedListener = (s, userId, state) =>
+      record('connectionState', { sessionId: s.ID, userId: userId, state: state,
+        connected: state === QB.webrtc.SessionConnectionState.CONNECTED });
+    QB.webrtc.onRemoteStreamListener = (s, userId, stream) => {
+      let video = document.getElementById('remote-' + userId);
+      if (!video) {
+        video = document.createElement('video');
+        video.id = 'remote-' + userId;
+        video.autoplay = true;
+        video.muted = true;
+        video.playsInline = true;
+        document.getElementById('remotes').appendChild(video);
+      }
+      video.srcObject = stream;
+      record('remoteStream', { sessionId: s.ID, userId: userId,
+        videoTracks: stream.getVideoTracks().length, audioTracks: stream.getAudioTracks().length });
+    };
+  }
+
+  window.peer = {
+    init(appId, domain, websocketUrl) {
+      QB.init(appId, 'x', 'x', 'x', {
+        endpoints: { api: '127.0.0.1:1', chat: domain },
+        chatProtocol: { active: 2, websocket: websocketUrl },
+        webrtc: { iceServers: [], answerTimeInterval: 60, dialingTimeInterval: 5, disconnectTimeInterval: 30 },
+        debug: { mode: 0 }
+      });
+      listen();
+      return true;
+    },
+
+    login(userId, password) {
+      return new Promise((resolve, reject) => {
+        const started = now();
+        QB.chat.connect({ userId: userId, password: password }, (err) => {
+          if (err) reject(new Error('chat login failed: ' + JSON.stringify(err)));
+          else resolve(now() - started);
+        });
+      });
+    },
+
+    async call(opponentIds, callType, userInfo) {
+      session = QB.webrtc.createNewSession(opponentIds, callType);
+      await media(callType);
+      const started = now();
+      session.call(userInfo || {}, () => {});
+      return { sessionId: session.ID, startedAt: started };
+    },
+
+    async accept(userInfo) {
+      if (!session) throw new Error('no incoming call to accept');
+      await media(Number(session.callType));
+      const acceptedAt = now();
+      session.accept(userInfo || {});
+      return { sessionId: session.ID, acceptedAt: acceptedAt };
+    },
+
+    reject(userInfo) {
+      if (!session) throw new Error('no incoming call to reject');
+      session.reject(userInfo || {});
+      return true;
+    },
+
+    hangUp(userInfo) {
+      if (!session) throw new Error('no call to hang up');
+      session.stop(userInfo || {});
+      return true;
+    },
+
+    events() {
+      return events;
+    },
+
+    /** Resolves with the first event (past or future) of this type whose fields match. */
+    waitFor(type, fields, timeoutMs) {
+      const matches = (e) => e.type === type && Object.entries(fields || {}).every(([k, v]) => e[k] === v);
+      const past = events.find(matches);
+      if (past) return Promise.resolve(past);
+      return new Promise((resolve, reject) => {
+        const waiter = { matches: matches, resolve: resolve };
+        waiters.push(waiter);
+        setTimeout(() => {
+          const i = waiters.indexOf(waiter);
+          if (i >= 0) {
+            waiters.splice(i, 1);
+            reject(new Error('no ' + type + ' event ' + JSON.stringify(fields || {}) + ' within ' + timeoutMs
+              + ' ms; events: ' + JSON.stringify(events.map((e) => e.type + (e.state ? ':' + e.state : '')))));
+          }
+        }, timeoutMs);
+      });
+    },
+
+    /** What the page shows of userId's video: element size, frames decoded by the peer connection. */
+    async remoteVideo(userId) {
+      const video = document.getElementById('remote-' + userId);
+      const result = { width: video ? video.videoWidth : 0, height: video ? video.videoHeight : 0,
+        framesDecoded: 0, framesShown: 0 };
+      if (video && video.getVideoPlaybackQuality) {
+        result.framesShown = video.getVideoPlaybackQuality().totalVideoFrames;
+      }
+      const peer = session && session.peerConnections[userId];
+      if (peer && peer._pc) {
+        const stats = await peer._pc.getStats();
+        stats.forEach((r) => {
+          if (r.type === 'inbound-rtp' && r.kind === 'video') result.framesDecoded += r.framesDecoded || 0;
+        });
+      }
+      return result;
+    },
+
+    /** RGB (0xRRGGBB) of the video from userId at points given as fractions of its width and height. */
+    remoteVideoColors(userId, points) {
+      const video = document.getElementById('remote-' + userId);
+      if (!video || !video.videoWidth) return [];
+      const canvas = document.createElement('canvas');
+      canvas.width = video.videoWidth;
+      canvas.height = video.videoHeight;
+      const g = canvas.getContext('2d', { willReadFrequently: true });
+      g.drawImage(video, 0, 0);
+      return points.map(([fx, fy]) => {
+        const d = g.getImageData(Math.floor(fx * canvas.width), Math.floor(fy * canvas.height), 1, 1).data;
+        return (d[0] << 16) | (d[1] << 8) | d[2];
+      });
+    },
+
+    sessionState() {
+      return session ? session.state : null;
+    }
+  };
+})();
