@@ -37,11 +37,8 @@
   }
 
   function listen() {
+    // The SDK itself rejects calls while busy (autoReject); what reaches us is a new session.
     QB.webrtc.onCallListener = (s, extension) => {
-      if (session && session.ID !== s.ID && session.state !== QB.webrtc.SessionState.CLOSED) {
-        record('busyCall', { sessionId: s.ID, initiatorId: s.initiatorID });
-        return;
-      }
       session = s;
       record('call', { sessionId: s.ID, initiatorId: s.initiatorID, opponentIds: s.opponentsIDs,
         callType: Number(s.callType), userInfo: plain(extension) });

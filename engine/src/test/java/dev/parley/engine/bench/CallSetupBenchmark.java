@@ -8,8 +8,6 @@ import dev.parley.engine.CallSession;
 import dev.parley.engine.ConferenceType;
 import dev.parley.engine.TestPatternCapture;
 import dev.parley.engine.signaling.LocalSignalingHub;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -34,7 +32,7 @@ public final class CallSetupBenchmark {
             long t0 = System.nanoTime();
             CallClient alice = CallClient.create(hub.channel(111), config);
             long firstStart = System.nanoTime() - t0;
-            List<Double> factoryStarts = new ArrayList<>();
+            Samples factoryStarts = new Samples();
             for (int i = 0; i < 10; i++) {
                 long t = System.nanoTime();
                 CallClient extra = CallClient.create(hub.channel(1000 + i), config);
@@ -43,8 +41,8 @@ public final class CallSetupBenchmark {
             }
             CallClient bob = CallClient.create(hub.channel(222), config);
 
-            List<Double> callerSide = new ArrayList<>();
-            List<Double> calleeSide = new ArrayList<>();
+            Samples callerSide = new Samples();
+            Samples calleeSide = new Samples();
             for (int i = 0; i < CALLS + 2; i++) {
                 long[] acceptedAt = new long[1];
                 long[] connectedAt = new long[2];
@@ -103,21 +101,13 @@ public final class CallSetupBenchmark {
 
             System.out.println();
             System.out.println("Parley engine benchmark (in-process signaling, headless audio, 640x480@30 test pattern)");
-            System.out.printf(Locale.ROOT, "%-52s %10s %10s%n", "measure", "median ms", "p95 ms");
-            System.out.printf(Locale.ROOT, "%-52s %10.1f %10s%n", "first engine start (native load + factory)", firstStart / 1e6, "-");
-            row("engine start, library loaded (factory only, n=10)", factoryStarts);
-            row("acceptCall -> connectedToUser, caller (n=" + CALLS + ")", callerSide);
-            row("acceptCall -> connectedToUser, callee (n=" + CALLS + ")", calleeSide);
+            Samples.header();
+            System.out.printf(Locale.ROOT, "%-66s %10.1f %10s%n", "first engine start (native load + factory)", firstStart / 1e6, "-");
+            factoryStarts.print("engine start, library loaded (factory only)");
+            callerSide.print("acceptCall -> connectedToUser, caller");
+            calleeSide.print("acceptCall -> connectedToUser, callee");
         } finally {
             callbacks.shutdown();
         }
-    }
-
-    private static void row(String name, List<Double> samples) {
-        List<Double> sorted = new ArrayList<>(samples);
-        Collections.sort(sorted);
-        double median = sorted.get(sorted.size() / 2);
-        double p95 = sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(sorted.size() * 0.95) - 1));
-        System.out.printf(Locale.ROOT, "%-52s %10.1f %10.1f%n", name, median, p95);
     }
 }
