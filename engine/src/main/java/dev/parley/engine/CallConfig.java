@@ -37,6 +37,7 @@ public final class CallConfig {
     private final CallClock clock;
     private final AudioDeviceMode audioDeviceMode;
     private final boolean rejectWhenBusy;
+    private final boolean relayOnly;
 
     private CallConfig(Builder b) {
         answerTimeInterval = b.answerTimeInterval;
@@ -48,6 +49,7 @@ public final class CallConfig {
         clock = b.clock;
         audioDeviceMode = b.audioDeviceMode;
         rejectWhenBusy = b.rejectWhenBusy;
+        relayOnly = b.relayOnly;
     }
 
     /** The QuickBlox defaults: answer 45 s, dialing 5 s, disconnect 30 s, no stats, callbacks on the EDT. */
@@ -105,6 +107,11 @@ public final class CallConfig {
         return rejectWhenBusy;
     }
 
+    /** Whether media may only flow through a TURN relay (QuickBlox's {@code iceTransportPolicy: "relay"}). */
+    public boolean relayOnly() {
+        return relayOnly;
+    }
+
     /** A builder that starts from this configuration. */
     public Builder toBuilder() {
         Builder b = new Builder();
@@ -117,6 +124,7 @@ public final class CallConfig {
         b.clock = clock;
         b.audioDeviceMode = audioDeviceMode;
         b.rejectWhenBusy = rejectWhenBusy;
+        b.relayOnly = relayOnly;
         return b;
     }
 
@@ -125,7 +133,8 @@ public final class CallConfig {
         return "CallConfig[answer " + answerTimeInterval.toSeconds() + " s, dialing "
                 + dialingTimeInterval.toSeconds() + " s, disconnect " + disconnectTimeInterval.toSeconds()
                 + " s, stats " + statsReportInterval.toMillis() + " ms, ice " + iceServers
-                + ", audio " + audioDeviceMode + (rejectWhenBusy ? ", rejects when busy" : "") + "]";
+                + ", audio " + audioDeviceMode + (rejectWhenBusy ? ", rejects when busy" : "")
+                + (relayOnly ? ", relay only" : "") + "]";
     }
 
     /**
@@ -144,6 +153,7 @@ public final class CallConfig {
         private CallClock clock;
         private AudioDeviceMode audioDeviceMode = AudioDeviceMode.AUTO;
         private boolean rejectWhenBusy;
+        private boolean relayOnly;
 
         private Builder() {
         }
@@ -223,8 +233,23 @@ public final class CallConfig {
             return this;
         }
 
+        /**
+         * Sends media only through the TURN servers among {@link #iceServer}s, never directly:
+         * hides the users' addresses from each other and proves the relay works. Off by default.
+         */
+        public Builder relayOnly(boolean relay) {
+            relayOnly = relay;
+            return this;
+        }
+
         /** The configuration. */
         public CallConfig build() {
+            boolean hasTurn = iceServers.stream().flatMap(s -> s.urls().stream())
+                    .anyMatch(url -> url.startsWith("turn:") || url.startsWith("turns:"));
+            if (relayOnly && !hasTurn) {
+                throw new IllegalStateException("relayOnly needs a TURN server (a turn: or turns: url) among the ICE"
+                        + " servers, or no call could ever connect; ICE servers: " + iceServers);
+            }
             return new CallConfig(this);
         }
 

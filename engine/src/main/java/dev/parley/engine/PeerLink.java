@@ -7,6 +7,7 @@ import dev.onvoid.webrtc.RTCConfiguration;
 import dev.onvoid.webrtc.RTCIceCandidate;
 import dev.onvoid.webrtc.RTCIceConnectionState;
 import dev.onvoid.webrtc.RTCIceServer;
+import dev.onvoid.webrtc.RTCIceTransportPolicy;
 import dev.onvoid.webrtc.RTCOfferOptions;
 import dev.onvoid.webrtc.RTCPeerConnection;
 import dev.onvoid.webrtc.RTCRtpSender;
@@ -236,6 +237,9 @@ final class PeerLink {
             ice.username = server.username();
             ice.password = server.credential();
             configuration.iceServers.add(ice);
+        }
+        if (session.config().relayOnly()) {
+            configuration.iceTransportPolicy = RTCIceTransportPolicy.RELAY;
         }
         connection = NativeTracker.opened("peer connection",
                 rtc.factory().createPeerConnection(configuration, new Observer()));

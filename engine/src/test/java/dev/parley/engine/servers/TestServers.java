@@ -13,10 +13,29 @@ public final class TestServers {
     private static Prosody prosody;
     private static ServerUnavailableException prosodyFailure;
 
+    private static Coturn coturn;
+    private static ServerUnavailableException coturnFailure;
     private static QuickBloxBrowser browser;
     private static ServerUnavailableException browserFailure;
 
     private TestServers() {
+    }
+
+    /** The shared coturn. */
+    public static synchronized Coturn coturn() {
+        if (coturn == null && coturnFailure == null) {
+            try {
+                coturn = Coturn.start();
+                Coturn started = coturn;
+                Runtime.getRuntime().addShutdownHook(new Thread(started::close, "parley-coturn-stop"));
+            } catch (ServerUnavailableException e) {
+                coturnFailure = e;
+            }
+        }
+        if (coturnFailure != null) {
+            unavailable("coturn", coturnFailure);
+        }
+        return coturn;
     }
 
     /** The shared browser running the QuickBlox JS SDK. */
