@@ -14,6 +14,7 @@
 set -euo pipefail
 
 die() { echo "coturn.sh: $*" >&2; exit 1; }
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 cmd=${1:-}; dir=${2:-}
 [ -n "$cmd" ] && [ -n "$dir" ] || die "usage: coturn.sh start|stop DIR"
@@ -24,17 +25,10 @@ user=${PARLEY_TURN_USER:-parley}
 password=${PARLEY_TURN_PASSWORD:-parley-secret}
 config="$dir/turnserver.conf"
 
-running_pid() {
-  [ -f "$dir/turnserver.pid" ] || return 1
-  local pid; pid=$(cat "$dir/turnserver.pid")
-  tr '\0' ' ' < "/proc/$pid/cmdline" 2>/dev/null | grep -qF -- "$config" || return 1
-  echo "$pid"
-}
-
 case "$cmd" in
   start)
     command -v turnserver >/dev/null || die "coturn is not installed (run src/scripts/install-deps.sh)"
-    if pid=$(running_pid); then die "already running in $dir (pid $pid)"; fi
+    if pid=$(server_pid "$dir/turnserver.pid" "$config"); then die "already running in $dir (pid $pid)"; fi
     cat > "$config" <<CFG
 # Written by src/servers/coturn.sh; changes are lost on the next start.
 listening-ip=127.0.0.1
@@ -57,27 +51,13 @@ CFG
     setsid turnserver -c "$config" > "$dir/turnserver.out" 2>&1 < /dev/null &
     pid=$!
     echo "$pid" > "$dir/turnserver.pid"
-    for _ in $(seq 1 100); do
-      kill -0 "$pid" 2>/dev/null || die "turnserver exited at start; see $dir/turnserver.out"
-      if ss -Hlunp "sport = :$port" 2>/dev/null | grep -q "pid=$pid," \
-          && ss -Hltnp "sport = :$port" 2>/dev/null | grep -q "pid=$pid,"; then
-        echo "turn=turn:127.0.0.1:$port"
-        echo "user=$user"
-        echo "pid=$pid"
-        exit 0
-      fi
-      sleep 0.1
-    done
-    kill "$pid" 2>/dev/null || true
-    die "turnserver (pid $pid) did not get port $port within 10 s; is it taken?"
+    await_ports turnserver "$pid" "$dir/turnserver.out" "u:$port" "t:$port"
+    echo "turn=turn:127.0.0.1:$port"
+    echo "user=$user"
+    echo "pid=$pid"
     ;;
   stop)
-    if pid=$(running_pid); then
-      kill "$pid"
-      for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-      kill -9 "$pid" 2>/dev/null || true
-    fi
-    rm -f "$dir/turnserver.pid"
+    stop_server "$dir/turnserver.pid" "$config"
     ;;
   *) die "unknown command '$cmd': use start or stop" ;;
 esac

@@ -16,6 +16,7 @@
 set -euo pipefail
 
 die() { echo "prosody.sh: $*" >&2; exit 1; }
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 cmd=${1:-}; dir=${2:-}
 [ -n "$cmd" ] && [ -n "$dir" ] || die "usage: prosody.sh start|stop|register DIR [USER PASSWORD]"
@@ -25,19 +26,6 @@ domain=${PARLEY_XMPP_DOMAIN:-chat.parley.test}
 c2s_port=${PARLEY_C2S_PORT:-5222}
 http_port=${PARLEY_HTTP_PORT:-5280}
 config="$dir/prosody.cfg.lua"
-
-# True when a TCP port on loopback is listened on by the given pid.
-port_owned_by() {
-  ss -Hltnp "sport = :$1" 2>/dev/null | grep -q "pid=$2,"
-}
-
-running_pid() {
-  [ -f "$dir/prosody.pid" ] || return 1
-  local pid; pid=$(cat "$dir/prosody.pid")
-  # Only a process that runs our config is ours to stop.
-  tr '\0' ' ' < "/proc/$pid/cmdline" 2>/dev/null | grep -qF -- "$config" || return 1
-  echo "$pid"
-}
 
 write_config() {
   if [ ! -f "$dir/cert.pem" ]; then
@@ -79,7 +67,7 @@ CFG
 case "$cmd" in
   start)
     command -v prosody >/dev/null || die "prosody is not installed (run src/scripts/install-deps.sh)"
-    if pid=$(running_pid); then die "already running in $dir (pid $pid)"; fi
+    if pid=$(server_pid "$dir/prosody.pid" "$config"); then die "already running in $dir (pid $pid)"; fi
     write_config
     : > "$dir/prosody.log"
     # setsid: a terminal's Ctrl-C to the caller does not reach the server half way through a test.
@@ -87,20 +75,12 @@ case "$cmd" in
     pid=$!
     echo "$pid" > "$dir/prosody.pid"
     # Prosody does not exit when a port is taken: wait until both ports are ours, or give up.
-    for _ in $(seq 1 100); do
-      kill -0 "$pid" 2>/dev/null || die "prosody exited at start; see $dir/prosody.out and $dir/prosody.err"
-      if port_owned_by "$c2s_port" "$pid" && port_owned_by "$http_port" "$pid"; then
-        echo "domain=$domain"
-        echo "c2s=127.0.0.1:$c2s_port"
-        echo "websocket=ws://127.0.0.1:$http_port/xmpp-websocket"
-        echo "certificate=$dir/cert.pem"
-        echo "pid=$pid"
-        exit 0
-      fi
-      sleep 0.1
-    done
-    kill "$pid" 2>/dev/null || true
-    die "prosody (pid $pid) did not get ports $c2s_port and $http_port within 10 s; are they taken? $(ss -Hltnp "( sport = :$c2s_port or sport = :$http_port )" | tr -s ' ')"
+    await_ports prosody "$pid" "$dir/prosody.out and $dir/prosody.err" "t:$c2s_port" "t:$http_port"
+    echo "domain=$domain"
+    echo "c2s=127.0.0.1:$c2s_port"
+    echo "websocket=ws://127.0.0.1:$http_port/xmpp-websocket"
+    echo "certificate=$dir/cert.pem"
+    echo "pid=$pid"
     ;;
   register)
     user=${3:-}; password=${4:-}
@@ -110,12 +90,7 @@ case "$cmd" in
       || die "could not register $user@$domain: $(cat "$dir/register.err")"
     ;;
   stop)
-    if pid=$(running_pid); then
-      kill "$pid"
-      for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-      kill -9 "$pid" 2>/dev/null || true
-    fi
-    rm -f "$dir/prosody.pid"
+    stop_server "$dir/prosody.pid" "$config"
     ;;
   *) die "unknown command '$cmd': use start, stop or register" ;;
 esac

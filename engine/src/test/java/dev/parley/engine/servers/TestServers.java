@@ -10,66 +10,62 @@ import org.junit.jupiter.api.Assumptions;
  */
 public final class TestServers {
 
-    private static Prosody prosody;
-    private static ServerUnavailableException prosodyFailure;
-
-    private static Coturn coturn;
-    private static ServerUnavailableException coturnFailure;
-    private static QuickBloxBrowser browser;
-    private static ServerUnavailableException browserFailure;
+    private static final Shared<Prosody> PROSODY = new Shared<>("Prosody", Prosody::start);
+    private static final Shared<Coturn> COTURN = new Shared<>("coturn", Coturn::start);
+    private static final Shared<QuickBloxBrowser> BROWSER =
+            new Shared<>("Chromium with the QuickBlox JS SDK", QuickBloxBrowser::start);
 
     private TestServers() {
     }
 
+    /** The shared Prosody. */
+    public static Prosody prosody() {
+        return PROSODY.get();
+    }
+
     /** The shared coturn. */
-    public static synchronized Coturn coturn() {
-        if (coturn == null && coturnFailure == null) {
-            try {
-                coturn = Coturn.start();
-                Coturn started = coturn;
-                Runtime.getRuntime().addShutdownHook(new Thread(started::close, "parley-coturn-stop"));
-            } catch (ServerUnavailableException e) {
-                coturnFailure = e;
-            }
-        }
-        if (coturnFailure != null) {
-            unavailable("coturn", coturnFailure);
-        }
-        return coturn;
+    public static Coturn coturn() {
+        return COTURN.get();
     }
 
     /** The shared browser running the QuickBlox JS SDK. */
-    public static synchronized QuickBloxBrowser browser() {
-        if (browser == null && browserFailure == null) {
-            try {
-                browser = QuickBloxBrowser.start();
-                QuickBloxBrowser started = browser;
-                Runtime.getRuntime().addShutdownHook(new Thread(started::close, "parley-browser-stop"));
-            } catch (ServerUnavailableException e) {
-                browserFailure = e;
-            }
-        }
-        if (browserFailure != null) {
-            unavailable("Chromium with the QuickBlox JS SDK", browserFailure);
-        }
-        return browser;
+    public static QuickBloxBrowser browser() {
+        return BROWSER.get();
     }
 
-    /** The shared Prosody. */
-    public static synchronized Prosody prosody() {
-        if (prosody == null && prosodyFailure == null) {
-            try {
-                prosody = Prosody.start();
-                Prosody started = prosody;
-                Runtime.getRuntime().addShutdownHook(new Thread(started::close, "parley-prosody-stop"));
-            } catch (ServerUnavailableException e) {
-                prosodyFailure = e;
+    /** One server started on first use and stopped at JVM exit; a failed start is remembered, not retried. */
+    private static final class Shared<T extends AutoCloseable> {
+        private final String name;
+        private final java.util.function.Supplier<T> starter;
+        private T server;
+        private ServerUnavailableException failure;
+
+        Shared(String name, java.util.function.Supplier<T> starter) {
+            this.name = name;
+            this.starter = starter;
+        }
+
+        synchronized T get() {
+            if (server == null && failure == null) {
+                try {
+                    server = starter.get();
+                    T started = server;
+                    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                        try {
+                            started.close();
+                        } catch (Exception e) {
+                            System.err.println("could not stop " + name + ": " + e);
+                        }
+                    }, "parley-test-server-stop"));
+                } catch (ServerUnavailableException e) {
+                    failure = e;
+                }
             }
+            if (failure != null) {
+                unavailable(name, failure);
+            }
+            return server;
         }
-        if (prosodyFailure != null) {
-            unavailable("Prosody", prosodyFailure);
-        }
-        return prosody;
     }
 
     /** Fails on CI, skips elsewhere, naming what is missing. */
