@@ -39,6 +39,8 @@ write_config() {
 -- Written by src/servers/prosody.sh; changes are lost on the next start.
 run_as_root = true
 daemonize = false
+-- Signals are small stanzas: send them at once instead of waiting for the peer's delayed ACK.
+network_settings = { nagle = false }
 pidfile = "$dir/prosody.pid"
 data_path = "$dir/data"
 certificates = "$dir/certs"

@@ -151,7 +151,8 @@ public final class XmppSignaling implements SignalingChannel {
                     .setPort(settings.port())
                     .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, settings.connectTimeout().toMillis()))
                     .setSecurityMode(settings.plaintextAllowed() ? SecurityMode.ifpossible : SecurityMode.required)
-                    .setSendPresence(true);
+                    .setSendPresence(true)
+                    .setSocketFactory(new NoDelaySockets());
             if (settings.host().isPresent()) {
                 builder.setHost(settings.host().get());
             }

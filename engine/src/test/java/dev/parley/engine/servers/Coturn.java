@@ -35,9 +35,11 @@ public final class Coturn implements AutoCloseable {
         return IceServer.turn("turn:127.0.0.1:" + port + "?transport=udp", USER, PASSWORD);
     }
 
+    /** Stops the server and deletes its directory. */
     @Override
     public void close() {
         Scripts.run("coturn.sh", env(), "stop", dir.toString());
+        Scripts.deleteDirectory(dir);
     }
 
     private String[] env() {

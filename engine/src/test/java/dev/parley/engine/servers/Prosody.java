@@ -83,9 +83,11 @@ public final class Prosody implements AutoCloseable {
         return dir.resolve("cert.pem");
     }
 
+    /** Stops the server and deletes its directory. */
     @Override
     public void close() {
         stop();
+        Scripts.deleteDirectory(dir);
     }
 
     private String[] env() {

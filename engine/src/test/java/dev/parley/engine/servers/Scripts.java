@@ -26,6 +26,15 @@ final class Scripts {
         throw new ServerUnavailableException("cannot find src/servers in " + start + " or above; set -Dparley.projectRoot");
     }
 
+    /** Deletes a server's directory (config, certificate, accounts, logs); best effort. */
+    static void deleteDirectory(Path dir) {
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            System.err.println("could not delete " + dir + ": " + e.getMessage());
+        }
+    }
+
     /** Runs {@code src/servers/script args}; returns its output or throws with it. */
     static String run(String script, String[] env, String... args) {
         return runFile("src/servers/" + script, env, args);
