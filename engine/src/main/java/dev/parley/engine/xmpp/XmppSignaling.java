@@ -39,6 +39,7 @@ import org.jivesoftware.smack.packet.StanzaBuilder;
 import org.jivesoftware.smack.provider.ProviderManager;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
 import org.jivesoftware.smack.tcp.XMPPTCPConnectionConfiguration;
+import org.jivesoftware.smackx.ping.PingManager;
 import org.jxmpp.jid.EntityBareJid;
 import org.jxmpp.jid.Jid;
 import org.jxmpp.jid.impl.JidCreate;
@@ -50,7 +51,8 @@ import org.slf4j.LoggerFactory;
  * Signaling over XMPP, on the QuickBlox wire (PROTOCOL.md), so that Parley users and QuickBlox
  * web and mobile users on the same XMPP server can call each other. Built on Smack.
  *
- * <p>Lifecycle: {@link #connect} connects, logs in and sends available presence, or throws a
+ * <p>Lifecycle: {@link #connect} connects, logs in and sends available presence (and returns
+ * only once the server has it, so that signals to this user are delivered), or throws a
  * {@link SignalingException} that names the cause (wrong password, unknown host, refused port,
  * TLS failure, timeout). When the connection drops later, the state goes to
  * {@link SignalingState#DISCONNECTED}, the channel reconnects by itself every few seconds, and
@@ -126,6 +128,12 @@ public final class XmppSignaling implements SignalingChannel {
         try {
             connection.connect();
             connection.login();
+            // login() queued our available presence; a reply to a ping sent after it proves the server
+            // has processed it, so a headline sent to us from now on is delivered, not dropped as to
+            // an offline user.
+            if (!PingManager.getInstanceFor(connection).pingMyServer(false)) {
+                throw new SmackException.SmackMessageException("the server did not answer a ping after login");
+            }
         } catch (SmackException | IOException | XMPPException e) {
             channel.shutDown();
             throw ConnectFailures.explain(settings, e);
