@@ -11,6 +11,8 @@
 #   PARLEY_XMPP_DOMAIN [chat.parley.test]   the chat domain; the certificate is made for it
 #   PARLEY_C2S_PORT    [5222]               client connections, STARTTLS required
 #   PARLEY_HTTP_PORT   [5280]               XMPP over WebSocket at ws://127.0.0.1:PORT/xmpp-websocket
+#   PARLEY_XMPP_TLS    [on]                 off: no STARTTLS at all, plain logins allowed (to test
+#                                           that clients refuse such a server)
 # Everything listens on 127.0.0.1 only. DIR holds the config, the certificate (DIR/cert.pem is
 # what clients trust), the accounts, the log and the pid file; delete it when done.
 set -euo pipefail
@@ -25,6 +27,7 @@ dir=$(cd "$dir" && pwd)
 domain=${PARLEY_XMPP_DOMAIN:-chat.parley.test}
 c2s_port=${PARLEY_C2S_PORT:-5222}
 http_port=${PARLEY_HTTP_PORT:-5280}
+tls=${PARLEY_XMPP_TLS:-on}
 config="$dir/prosody.cfg.lua"
 
 write_config() {
@@ -46,11 +49,11 @@ data_path = "$dir/data"
 certificates = "$dir/certs"
 log = { info = "$dir/prosody.log"; error = "$dir/prosody.err" }
 
-modules_enabled = { "roster", "saslauth", "tls", "disco", "ping", "presence", "websocket" }
+modules_enabled = { "roster", "saslauth", $([ "$tls" = off ] || echo '"tls", ')"disco", "ping", "presence", "websocket" }
 modules_disabled = { "s2s", "offline", "register", "c2s_limits" }
 authentication = "internal_hashed"
-c2s_require_encryption = true
-allow_unencrypted_plain_auth = false
+c2s_require_encryption = $([ "$tls" = off ] && echo false || echo true)
+allow_unencrypted_plain_auth = $([ "$tls" = off ] && echo true || echo false)
 
 interfaces = { "127.0.0.1" }
 c2s_ports = { $c2s_port }
@@ -62,7 +65,7 @@ consider_websocket_secure = true
 cross_domain_websocket = true
 
 VirtualHost "$domain"
-  ssl = { certificate = "$dir/cert.pem"; key = "$dir/key.pem" }
+$([ "$tls" = off ] || echo "  ssl = { certificate = \"$dir/cert.pem\"; key = \"$dir/key.pem\" }")
 CFG
 }
 

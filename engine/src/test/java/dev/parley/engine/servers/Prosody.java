@@ -21,19 +21,30 @@ public final class Prosody implements AutoCloseable {
     private final Path dir;
     private final int c2sPort;
     private final int httpPort;
+    private final boolean tls;
     private final Set<Long> registered = new HashSet<>();
     private boolean running;
 
-    private Prosody(Path dir, int c2sPort, int httpPort) {
+    private Prosody(Path dir, int c2sPort, int httpPort, boolean tls) {
         this.dir = dir;
         this.c2sPort = c2sPort;
         this.httpPort = httpPort;
+        this.tls = tls;
     }
 
     /** Starts a new server on free loopback ports. */
     public static Prosody start() {
+        return start(true);
+    }
+
+    /** Starts a server that offers no TLS at all, to test that clients refuse it. */
+    public static Prosody startWithoutTls() {
+        return start(false);
+    }
+
+    private static Prosody start(boolean tls) {
         try {
-            Prosody server = new Prosody(Files.createTempDirectory("parley-prosody-"), freePort(), freePort());
+            Prosody server = new Prosody(Files.createTempDirectory("parley-prosody-"), freePort(), freePort(), tls);
             server.startAgain();
             return server;
         } catch (IOException e) {
@@ -92,7 +103,7 @@ public final class Prosody implements AutoCloseable {
 
     private String[] env() {
         return new String[] {"PARLEY_XMPP_DOMAIN=" + DOMAIN, "PARLEY_C2S_PORT=" + c2sPort,
-            "PARLEY_HTTP_PORT=" + httpPort};
+            "PARLEY_HTTP_PORT=" + httpPort, "PARLEY_XMPP_TLS=" + (tls ? "on" : "off")};
     }
 
     /** A loopback port nobody listens on right now. */

@@ -206,6 +206,23 @@ class XmppSignalingTest {
     }
 
     @Test
+    void serverWithoutTlsIsRefusedUnlessPlaintextIsExplicitlyAllowed() {
+        TestServers.prosody();
+        try (Prosody plain = Prosody.startWithoutTls()) {
+            XmppSettings.Builder settings = plain.user(111);
+
+            assertThatThrownBy(() -> XmppSignaling.connect(settings.build()))
+                    .isInstanceOf(SignalingException.class)
+                    .hasMessageContaining("does not offer TLS, which Parley requires")
+                    .hasMessageContaining("allowPlaintext()");
+            try (XmppSignaling channel = XmppSignaling.connect(settings.allowPlaintext().build())) {
+                assertThat(channel.state()).isEqualTo(dev.parley.engine.signaling.SignalingState.CONNECTED);
+                assertThat(channel.settings().toString()).contains("plaintext allowed");
+            }
+        }
+    }
+
+    @Test
     void sendingAfterCloseFailsClearly() {
         XmppSignaling alice = login(111);
         alice.close();
