@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.parley.engine.internal.TestPattern;
 import dev.parley.engine.servers.Prosody;
 import dev.parley.engine.servers.QuickBloxBrowser;
-import dev.parley.engine.servers.TestServers;
+import dev.parley.engine.servers.Servers;
 import dev.parley.engine.xmpp.XmppSignaling;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,11 +16,13 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Parley against the real QuickBlox JavaScript SDK 2.23.0 in Chromium, both logged in to the
  * same Prosody: Parley over c2s with TLS, the SDK over XMPP WebSocket.
  */
+@ExtendWith(Servers.class)
 class QuickBloxInteropTest {
 
     /** Fresh user ids per test, so that no SDK session or busy state leaks from one test into the next. */
@@ -35,9 +37,9 @@ class QuickBloxInteropTest {
     private long jsId;
 
     @BeforeEach
-    void start() {
-        prosody = TestServers.prosody();
-        browser = TestServers.browser();
+    void start(Prosody sharedProsody, QuickBloxBrowser sharedBrowser) {
+        prosody = sharedProsody;
+        browser = sharedBrowser;
         harness = CallHarness.over(userId -> XmppSignaling.connect(prosody.user(userId).build()));
         parleyId = NEXT_USER.incrementAndGet();
         jsId = NEXT_USER.incrementAndGet();

@@ -4,14 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.parley.engine.servers.Coturn;
-import dev.parley.engine.servers.TestServers;
+import dev.parley.engine.servers.Servers;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Calls whose media must go through a real coturn. */
+@ExtendWith(Servers.class)
 class TurnRelayTest {
 
     private final CallHarness harness = CallHarness.realTime();
@@ -22,8 +24,7 @@ class TurnRelayTest {
     }
 
     @Test
-    void relayOnlyCallConnectsThroughTurnAndCarriesVideo() {
-        Coturn turn = TestServers.coturn();
+    void relayOnlyCallConnectsThroughTurnAndCarriesVideo(Coturn turn) {
         for (long id : new long[] {111, 222}) {
             harness.client(id, b -> b.iceServer(turn.iceServer()).relayOnly(true)
                     .statsReportInterval(Duration.ofMillis(500)));

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.parley.engine.ConferenceType;
 import dev.parley.engine.SignalingException;
 import dev.parley.engine.servers.Prosody;
-import dev.parley.engine.servers.TestServers;
+import dev.parley.engine.servers.Servers;
 import dev.parley.engine.signaling.Signal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,8 +29,10 @@ import org.jxmpp.jid.impl.JidCreate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** XmppSignaling against a real Prosody started by src/servers/prosody.sh. */
+@ExtendWith(Servers.class)
 class XmppSignalingTest {
 
     private static final String SDP = "v=0\r\no=- 1 2 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\n";
@@ -39,8 +41,8 @@ class XmppSignalingTest {
     private final List<AutoCloseable> opened = new ArrayList<>();
 
     @BeforeEach
-    void server() {
-        prosody = TestServers.prosody();
+    void server(Prosody shared) {
+        prosody = shared;
     }
 
     @AfterEach
@@ -207,7 +209,6 @@ class XmppSignalingTest {
 
     @Test
     void serverWithoutTlsIsRefusedUnlessPlaintextIsExplicitlyAllowed() {
-        TestServers.prosody();
         try (Prosody plain = Prosody.startWithoutTls()) {
             XmppSettings.Builder settings = plain.user(111);
 
