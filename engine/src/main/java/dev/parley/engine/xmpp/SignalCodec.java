@@ -117,13 +117,11 @@ final class SignalCodec {
 
     private static Signal.Header header(ExtraParams params) throws MalformedSignalException {
         String sessionId = required(params, "sessionID");
-        int callType = (int) number(params, "callType");
-        ConferenceType conferenceType;
-        try {
-            conferenceType = ConferenceType.fromWireValue(callType);
-        } catch (IllegalArgumentException e) {
+        long callType = number(params, "callType");
+        if (callType != 1 && callType != 2) {
             throw new MalformedSignalException("callType " + callType + " is neither 1 (video) nor 2 (audio)");
         }
+        ConferenceType conferenceType = ConferenceType.fromWireValue((int) callType);
         long callerId = number(params, "callerID");
         Field opponentsField = params.field("opponentsIDs")
                 .orElseThrow(() -> new MalformedSignalException("opponentsIDs is missing"));
@@ -170,7 +168,11 @@ final class SignalCodec {
                     .orElseThrow(() -> new MalformedSignalException("an iceCandidate has no candidate"));
             String sdpMid = c.child("sdpMid").map(Field::text).orElse("0");
             String index = c.child("sdpMLineIndex").map(Field::text).orElse("0");
-            candidates.add(new Signal.IceCandidate(candidate, sdpMid, (int) parseLong("sdpMLineIndex", index)));
+            long lineIndex = parseLong("sdpMLineIndex", index);
+            if (lineIndex < 0 || lineIndex > 1024) {
+                throw new MalformedSignalException("sdpMLineIndex " + lineIndex + " is out of range");
+            }
+            candidates.add(new Signal.IceCandidate(candidate, sdpMid, (int) lineIndex));
         }
         return candidates;
     }

@@ -18,8 +18,9 @@ public interface UserAddressing {
     OptionalLong userId(String localpart);
 
     /**
-     * QuickBlox's scheme: {@code userId-appId}; a sender's id is the number before the first
-     * {@code -}.
+     * QuickBlox's scheme: {@code userId-appId}. A sender's id is the number before the first
+     * {@code -}; a local part of another application ({@code 111-2} when the app id is 1) names
+     * nobody, so that users of another app on the same server cannot pose as ours.
      */
     static UserAddressing quickBlox(long appId) {
         if (appId <= 0) {
@@ -34,7 +35,10 @@ public interface UserAddressing {
             @Override
             public OptionalLong userId(String localpart) {
                 int dash = localpart.indexOf('-');
-                String number = dash < 0 ? localpart : localpart.substring(0, dash);
+                if (dash < 0 || !localpart.substring(dash + 1).equals(Long.toString(appId))) {
+                    return OptionalLong.empty();
+                }
+                String number = localpart.substring(0, dash);
                 try {
                     long id = Long.parseLong(number);
                     return id > 0 ? OptionalLong.of(id) : OptionalLong.empty();

@@ -165,7 +165,8 @@ public final class XmppSettings {
 
         /** The chat domain (QuickBlox's "chat endpoint"), e.g. {@code chat.example}. */
         public Builder domain(String domain) {
-            this.domain = requireText(domain, "domain");
+            // JIDs compare domains in lower case; so does the check of a sender's domain.
+            this.domain = requireText(domain, "domain").toLowerCase(java.util.Locale.ROOT);
             return this;
         }
 

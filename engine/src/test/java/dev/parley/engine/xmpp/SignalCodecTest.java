@@ -160,6 +160,8 @@ class SignalCodecTest {
         assertMalformed(message(headerXml("dance")), "unknown signalType 'dance'");
         assertMalformed(message(headerXml("hangUp").replace("<callType>1</callType>", "<callType>9</callType>")),
                 "callType 9 is neither 1 (video) nor 2 (audio)");
+        assertMalformed(message(headerXml("hangUp").replace("<callType>1</callType>", "<callType>4294967297</callType>")),
+                "callType 4294967297 is neither 1 (video) nor 2 (audio)");
         assertMalformed(message(headerXml("hangUp").replace("<callerID>111</callerID>", "<callerID>bob</callerID>")),
                 "callerID 'bob' is not a number");
         assertMalformed(message(headerXml("hangUp").replace("<sessionID>" + SESSION + "</sessionID>", "")),
@@ -170,6 +172,18 @@ class SignalCodecTest {
                 + "</iceCandidate></iceCandidates>"), "an iceCandidate has no candidate");
         assertMalformed(message(headerXml("update") + "<reason>reconnect</reason><sessionDescription><sdp>v=0</sdp>"
                 + "<type>pranswer</type></sessionDescription>"), "update type 'pranswer' is neither offer nor answer");
+    }
+
+    @Test
+    void quickBloxAddressingNamesOnlyUsersOfItsOwnApplication() {
+        UserAddressing app1 = UserAddressing.quickBlox(1);
+
+        assertThat(app1.localpart(111)).isEqualTo("111-1");
+        assertThat(app1.userId("111-1")).hasValue(111);
+        assertThat(app1.userId("111-2")).isEmpty();
+        assertThat(app1.userId("111")).isEmpty();
+        assertThat(app1.userId("mallory-1")).isEmpty();
+        assertThat(app1.userId("-5-1")).isEmpty();
     }
 
     @Test
