@@ -121,6 +121,9 @@ public final class XmppSignaling implements SignalingChannel {
         connection.setParsingExceptionCallback(unparsable -> log.warn("dropped an unreadable stanza from the server: {}",
                 unparsable.getParsingException().toString()));
         XmppSignaling channel = new XmppSignaling(settings, connection);
+        // Before login, so that nothing sent to us right after our presence is missed.
+        connection.addSyncStanzaListener(channel::stanzaReceived,
+                new StanzaExtensionFilter(ExtraParams.ELEMENT, ExtraParams.NAMESPACE));
         if (settings.plaintextAllowed()) {
             log.warn("XMPP connection to {}:{} may be unencrypted (allowPlaintext): logins, signals and SDP"
                     + " can then be read on the network", settings.host().orElse(settings.domain()), settings.port());
@@ -178,8 +181,6 @@ public final class XmppSignaling implements SignalingChannel {
     }
 
     private void start() {
-        connection.addSyncStanzaListener(this::stanzaReceived,
-                new StanzaExtensionFilter(ExtraParams.ELEMENT, ExtraParams.NAMESPACE));
         connection.addConnectionListener(new ConnectionListener() {
             @Override
             public void authenticated(XMPPConnection c, boolean resumed) {
