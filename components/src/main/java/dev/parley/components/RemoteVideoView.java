@@ -1,68 +1,64 @@
 package dev.parley.components;
 
-import dev.parley.engine.Subscription;
-import dev.parley.engine.VideoFrame;
-import dev.parley.engine.VideoSink;
 import dev.parley.engine.VideoTrack;
-import java.awt.Color;
 import java.awt.Dimension;
 import java.awt.Graphics;
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
-import java.awt.image.BufferedImage;
-import java.awt.image.DataBufferInt;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.util.Objects;
+import javax.accessibility.AccessibleContext;
+import javax.accessibility.AccessibleRole;
 import javax.swing.JComponent;
-import javax.swing.SwingUtilities;
-import javax.swing.UIManager;
 
 /**
- * Shows a {@link VideoTrack}, as QuickBlox's {@code QBRTCRemoteVideoView}. Frames are converted
- * with libyuv on the media thread into a reused buffer; only the latest frame is kept and one
- * repaint is requested at a time, so a slow screen never queues frames on the EDT.
+ * Shows a remote participant's {@link VideoTrack}, as QuickBlox's {@code QBRTCRemoteVideoView}.
+ * Video is fitted ({@link ContentMode#ASPECT_FIT}, letterboxed) or filled
+ * ({@link ContentMode#ASPECT_FILL}, cropped). Without video it shows a placeholder with the
+ * participant's name and initials: when there is no track, when the track is disabled or has
+ * ended, before the first frame, and when frames stop or turn black (the sender turned its
+ * camera off) it says so instead of showing black.
  *
- * <p>Theme keys: {@code Parley.video.background} (Color) behind and around the picture.
+ * <p>Rendering: frames are converted with libyuv on the media thread into reused images; only
+ * the latest frame is kept and one repaint is asked for at a time, so frames never queue on the
+ * EDT. A view that is not showing detaches from the track and converts nothing.
  *
- * <p>Threading: EDT only, except that frames arrive on a media thread internally.
+ * <p>Theme keys:
+ * <ul>
+ * <li>{@code @uiDefault Parley.video.background Color} behind and around the picture
+ * <li>{@code @uiDefault Parley.video.placeholderBackground Color}
+ * <li>{@code @uiDefault Parley.video.placeholderForeground Color} placeholder text
+ * <li>{@code @uiDefault Parley.video.avatarBackground Color} the initials' circle
+ * <li>{@code @uiDefault Parley.video.avatarForeground Color} the initials
+ * <li>{@code @uiDefault Parley.incoming.avatarWidth int} largest initials circle
+ * <li>{@code @uiDefault Parley.video.staleMillis int} how long without frames counts as paused
+ * </ul>
+ *
+ * <p>Threading: EDT only.
  */
 public class RemoteVideoView extends JComponent {
 
-    private final Renderer renderer = new Renderer();
-    private VideoTrack track;
-    private Subscription subscription;
+    private final VideoCanvas canvas = new VideoCanvas(this);
     private ContentMode contentMode = ContentMode.ASPECT_FIT;
+    private String participantName;
 
     /** An empty view; set a track to show video. */
     public RemoteVideoView() {
         setOpaque(true);
         setPreferredSize(new Dimension(320, 240));
+        getAccessibleContext().setAccessibleName(Theme.text("video.noVideo"));
     }
 
-    /** Shows {@code track}, or nothing when {@code null}. */
+    /** Shows {@code track}; {@code null} clears the view to its placeholder. */
     public void setVideoTrack(VideoTrack track) {
-        if (Objects.equals(this.track, track)) {
-            return;
-        }
-        if (subscription != null) {
-            subscription.close();
-            subscription = null;
-        }
-        this.track = track;
-        renderer.clear();
-        if (track != null && isDisplayable()) {
-            subscription = track.addSink(renderer);
-        }
-        repaint();
+        canvas.setTrack(track);
+        updateAccessibleName();
     }
 
     /** The track being shown, or {@code null}. */
     public VideoTrack videoTrack() {
-        return track;
+        return canvas.track();
     }
 
-    /** How video fits the view. */
+    /** How video fits the view; {@link ContentMode#ASPECT_FIT} by default. */
     public void setContentMode(ContentMode mode) {
         contentMode = Objects.requireNonNull(mode, "mode");
         repaint();
@@ -73,90 +69,59 @@ public class RemoteVideoView extends JComponent {
         return contentMode;
     }
 
-    @Override
-    public void addNotify() {
-        super.addNotify();
-        if (track != null && subscription == null) {
-            subscription = track.addSink(renderer);
-        }
+    /** The name the placeholder shows (with its initials); {@code null} for none. */
+    public void setParticipantName(String name) {
+        participantName = name;
+        updateAccessibleName();
+        repaint();
+    }
+
+    /** The name the placeholder shows, or {@code null}. */
+    public String participantName() {
+        return participantName;
+    }
+
+    /** Whether the view shows video now, rather than its placeholder. */
+    public boolean isShowingVideo() {
+        return canvas.showsVideo();
+    }
+
+    /** Whether the view is receiving frames now (it is showing and has a track). */
+    public boolean isReceivingFrames() {
+        return canvas.isAttached();
+    }
+
+    /** What the placeholder says now ("No video", "Video paused"). */
+    public String placeholderText() {
+        return canvas.isPaused() ? Theme.text("video.paused") : Theme.text("video.noVideo");
     }
 
     @Override
-    public void removeNotify() {
-        if (subscription != null) {
-            subscription.close();
-            subscription = null;
+    public AccessibleContext getAccessibleContext() {
+        if (accessibleContext == null) {
+            accessibleContext = new AccessibleJComponent() {
+                @Override
+                public AccessibleRole getAccessibleRole() {
+                    return AccessibleRole.CANVAS;
+                }
+            };
         }
-        super.removeNotify();
+        return accessibleContext;
     }
 
     @Override
     protected void paintComponent(Graphics g) {
         Graphics2D g2 = (Graphics2D) g.create();
         try {
-            Color background = UIManager.getColor("Parley.video.background");
-            g2.setColor(background != null ? background : Color.BLACK);
-            g2.fillRect(0, 0, getWidth(), getHeight());
-            BufferedImage image = renderer.latest();
-            if (image == null) {
-                return;
-            }
-            double scale = contentMode == ContentMode.ASPECT_FIT
-                    ? Math.min(getWidth() / (double) image.getWidth(), getHeight() / (double) image.getHeight())
-                    : Math.max(getWidth() / (double) image.getWidth(), getHeight() / (double) image.getHeight());
-            int w = (int) Math.round(image.getWidth() * scale);
-            int h = (int) Math.round(image.getHeight() * scale);
-            g2.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-            g2.drawImage(image, (getWidth() - w) / 2, (getHeight() - h) / 2, w, h, null);
+            canvas.paint(g2, contentMode, false, participantName, placeholderText());
         } finally {
             g2.dispose();
         }
     }
 
-    /** Latest-frame-wins conversion into two reused images, swapped under a lock. */
-    private final class Renderer implements VideoSink {
-        private ByteBuffer argb;
-        private BufferedImage back;
-        private BufferedImage front;
-        private boolean repaintPending;
-
-        @Override
-        public void onFrame(VideoFrame frame) {
-            int width = frame.width();
-            int height = frame.height();
-            if (argb == null || argb.capacity() < width * height * 4) {
-                argb = ByteBuffer.allocateDirect(width * height * 4).order(ByteOrder.LITTLE_ENDIAN);
-            }
-            frame.convertToArgb(argb);
-            if (back == null || back.getWidth() != width || back.getHeight() != height) {
-                back = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-            }
-            int[] pixels = ((DataBufferInt) back.getRaster().getDataBuffer()).getData();
-            argb.asIntBuffer().get(pixels, 0, width * height);
-            boolean schedule;
-            synchronized (this) {
-                BufferedImage shown = front;
-                front = back;
-                back = shown;
-                schedule = !repaintPending;
-                repaintPending = true;
-            }
-            if (schedule) {
-                SwingUtilities.invokeLater(() -> {
-                    synchronized (this) {
-                        repaintPending = false;
-                    }
-                    repaint();
-                });
-            }
-        }
-
-        synchronized BufferedImage latest() {
-            return front;
-        }
-
-        synchronized void clear() {
-            front = null;
-        }
+    private void updateAccessibleName() {
+        AccessibleContext context = getAccessibleContext();
+        String who = participantName != null ? participantName : Theme.text("video.noVideo");
+        context.setAccessibleName(who);
     }
 }

@@ -1,0 +1,51 @@
+package dev.parley.components;
+
+import java.awt.Dimension;
+import java.awt.Font;
+import java.awt.FontMetrics;
+import java.awt.Graphics;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.geom.Ellipse2D;
+import javax.swing.JComponent;
+
+/**
+ * A person's initials in a circle: the incoming-call dialog's picture and the video
+ * placeholders' centre.
+ *
+ * <p>Threading: EDT.
+ */
+final class Avatar extends JComponent {
+
+    private final String name;
+
+    Avatar(String name) {
+        this.name = name;
+        int size = Theme.size("Parley.incoming.avatarWidth");
+        setPreferredSize(new Dimension(size, size));
+    }
+
+    @Override
+    protected void paintComponent(Graphics g) {
+        Graphics2D g2 = (Graphics2D) g.create();
+        try {
+            paint(g2, name, getWidth() / 2.0, getHeight() / 2.0, Math.min(getWidth(), getHeight()));
+        } finally {
+            g2.dispose();
+        }
+    }
+
+    /** Paints {@code name}'s initials in a circle of {@code size} centred on ({@code cx}, {@code cy}). */
+    static void paint(Graphics2D g, String name, double cx, double cy, double size) {
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setColor(Theme.color("Parley.video.avatarBackground"));
+        g.fill(new Ellipse2D.Double(cx - size / 2, cy - size / 2, size, size));
+        g.setColor(Theme.color("Parley.video.avatarForeground"));
+        g.setFont(g.getFont().deriveFont(Font.BOLD, (float) (size * 0.4)));
+        String initials = Theme.initials(name);
+        FontMetrics m = g.getFontMetrics();
+        g.drawString(initials, (float) (cx - m.stringWidth(initials) / 2.0),
+                (float) (cy + (m.getAscent() - m.getDescent()) / 2.0));
+    }
+}

@@ -1,0 +1,226 @@
+package dev.parley.components;
+
+import dev.parley.engine.CallException;
+import dev.parley.engine.CallSession;
+import dev.parley.engine.CameraCapture;
+import dev.parley.engine.CameraDevice;
+import dev.parley.engine.ConferenceType;
+import dev.parley.engine.SessionState;
+import dev.parley.engine.VideoFormat;
+import java.awt.Dimension;
+import java.awt.event.ActionEvent;
+import java.awt.event.HierarchyEvent;
+import java.awt.event.InputEvent;
+import java.awt.event.KeyEvent;
+import java.util.List;
+import java.util.Map;
+import javax.swing.AbstractAction;
+import javax.swing.AbstractButton;
+import javax.swing.JButton;
+import javax.swing.JComboBox;
+import javax.swing.JComponent;
+import javax.swing.JOptionPane;
+import javax.swing.JPanel;
+import javax.swing.JToggleButton;
+import javax.swing.KeyStroke;
+import javax.swing.Timer;
+import net.miginfocom.swing.MigLayout;
+
+/**
+ * The buttons of a call: microphone mute, camera on/off, camera choice (when there is more
+ * than one camera), hang-up. Bound to a {@link CallSession} with {@link #setSession}, a click
+ * acts on the session, and the bar shows the session's state: a muted microphone shows the
+ * crossed-out microphone on the "active" colour, a closed session disables everything. Audio
+ * calls have no camera controls.
+ *
+ * <p>Keyboard: Ctrl+D toggles the microphone, Ctrl+E the camera, Ctrl+Shift+H hangs up,
+ * anywhere in the window; every button has a tooltip naming its action and shortcut and an
+ * accessible name.
+ *
+ * <p>Theme keys:
+ * <ul>
+ * <li>{@code @uiDefault Parley.controlBar.background Color}
+ * <li>{@code @uiDefault Parley.controlBar.buttonBackground Color}
+ * <li>{@code @uiDefault Parley.controlBar.buttonForeground Color} icons of buttons at rest
+ * <li>{@code @uiDefault Parley.controlBar.activeBackground Color} microphone muted, camera off
+ * <li>{@code @uiDefault Parley.controlBar.activeForeground Color}
+ * <li>{@code @uiDefault Parley.controlBar.hangUpBackground Color}
+ * <li>{@code @uiDefault Parley.controlBar.hangUpForeground Color}
+ * <li>{@code @uiDefault Parley.controlBar.buttonWidth int} button width and height (buttons are square)
+ * <li>{@code @uiDefault Parley.controlBar.iconWidth int}
+ * <li>{@code @uiDefault Parley.controlBar.gap int} space between buttons
+ * </ul>
+ *
+ * <p>Threading: EDT only.
+ */
+public class CallControlBar extends JPanel {
+
+    private final JToggleButton mute = new JToggleButton();
+    private final JToggleButton cameraOff = new JToggleButton();
+    private final JComboBox<CameraDevice> cameraChoice = new JComboBox<>();
+    private final JButton hangUp = new JButton();
+    private final Timer follow = new Timer(250, e -> refresh());
+    private CallSession session;
+    private boolean updating;
+
+    /** A bar bound to no session: every control disabled. */
+    public CallControlBar() {
+        super(new MigLayout("insets 8 12 8 12, gap " + Theme.unscaled("Parley.controlBar.gap") + ", center",
+                "[][][][]"));
+        setOpaque(true);
+        setBackground(Theme.color("Parley.controlBar.background"));
+        mute.setName("parley.mute");
+        cameraOff.setName("parley.camera");
+        cameraChoice.setName("parley.cameraChoice");
+        hangUp.setName("parley.hangUp");
+        style(mute, Icons.Glyph.MIC, Icons.Glyph.MIC_OFF);
+        style(cameraOff, Icons.Glyph.CAMERA, Icons.Glyph.CAMERA_OFF);
+        hangUp.setIcon(Icons.of(Icons.Glyph.HANG_UP, "Parley.controlBar.iconWidth",
+                () -> Theme.color("Parley.controlBar.hangUpForeground")));
+        hangUp.putClientProperty("JButton.buttonType", "roundRect");
+        hangUp.setBackground(Theme.color("Parley.controlBar.hangUpBackground"));
+        hangUp.setFocusable(true);
+        hangUp.setToolTipText(Theme.text("controlBar.shortcut", Theme.text("controlBar.hangUp"), "Ctrl+Shift+H"));
+        hangUp.getAccessibleContext().setAccessibleName(Theme.text("controlBar.hangUp"));
+        cameraChoice.setToolTipText(Theme.text("controlBar.camera"));
+        cameraChoice.getAccessibleContext().setAccessibleName(Theme.text("controlBar.camera"));
+        int size = Theme.size("Parley.controlBar.buttonWidth");
+        for (AbstractButton button : List.of(mute, cameraOff, hangUp)) {
+            button.setPreferredSize(new Dimension(size, size));
+        }
+        add(mute);
+        add(cameraOff);
+        add(cameraChoice, "hidemode 3");
+        add(hangUp, "gapleft " + Theme.unscaled("Parley.controlBar.gap") * 2);
+
+        mute.addActionListener(e -> act(() -> session.localMediaStream().audioTrack().setEnabled(!mute.isSelected())));
+        cameraOff.addActionListener(e -> act(() -> session.localMediaStream().videoTrack()
+                .setEnabled(!cameraOff.isSelected())));
+        hangUp.addActionListener(e -> act(() -> session.hangUp(Map.of())));
+        cameraChoice.addActionListener(e -> chooseCamera());
+        bindKey(KeyStroke.getKeyStroke(KeyEvent.VK_D, InputEvent.CTRL_DOWN_MASK), "parley.toggleMute", mute);
+        bindKey(KeyStroke.getKeyStroke(KeyEvent.VK_E, InputEvent.CTRL_DOWN_MASK), "parley.toggleCamera", cameraOff);
+        bindKey(KeyStroke.getKeyStroke(KeyEvent.VK_H, InputEvent.CTRL_DOWN_MASK | InputEvent.SHIFT_DOWN_MASK),
+                "parley.hangUp", hangUp);
+        addHierarchyListener(e -> {
+            if ((e.getChangeFlags() & HierarchyEvent.SHOWING_CHANGED) != 0) {
+                followWhileShowing();
+            }
+        });
+        refresh();
+    }
+
+    /** Binds the bar to {@code session} (or to nothing, with {@code null}) and shows its state. */
+    public void setSession(CallSession session) {
+        this.session = session;
+        updating = true;
+        try {
+            cameraChoice.removeAllItems();
+            if (session != null && session.conferenceType() == ConferenceType.VIDEO) {
+                List<CameraDevice> devices = cameras();
+                devices.forEach(cameraChoice::addItem);
+            }
+        } finally {
+            updating = false;
+        }
+        refresh();
+        followWhileShowing();
+    }
+
+    /** The session the bar acts on, or {@code null}. */
+    public CallSession session() {
+        return session;
+    }
+
+    /** Shows the session's current state; the bar also does this by itself while showing. */
+    public void refresh() {
+        boolean live = session != null && session.state() != SessionState.CLOSED;
+        boolean video = session != null && session.conferenceType() == ConferenceType.VIDEO;
+        boolean muted = session != null && !session.localMediaStream().audioTrack().isEnabled();
+        boolean cameraIsOff = video && !session.localMediaStream().videoTrack().isEnabled();
+        mute.setSelected(muted);
+        cameraOff.setSelected(cameraIsOff);
+        mute.setEnabled(live);
+        cameraOff.setEnabled(live && video);
+        cameraOff.setVisible(session == null || video);
+        cameraChoice.setVisible(video && cameraChoice.getItemCount() > 1);
+        cameraChoice.setEnabled(live);
+        hangUp.setEnabled(live);
+        describe(mute, muted, "controlBar.unmute", "controlBar.mute", "Ctrl+D");
+        describe(cameraOff, cameraIsOff, "controlBar.cameraOn", "controlBar.cameraOff", "Ctrl+E");
+        if (!live) {
+            follow.stop();
+        }
+    }
+
+    private void style(JToggleButton button, Icons.Glyph normal, Icons.Glyph active) {
+        button.putClientProperty("JButton.buttonType", "roundRect");
+        button.setIcon(Icons.of(normal, "Parley.controlBar.iconWidth",
+                () -> Theme.color("Parley.controlBar.buttonForeground")));
+        button.setSelectedIcon(Icons.of(active, "Parley.controlBar.iconWidth",
+                () -> Theme.color("Parley.controlBar.activeForeground")));
+        button.setBackground(Theme.color("Parley.controlBar.buttonBackground"));
+        button.addItemListener(e -> button.setBackground(button.isSelected()
+                ? Theme.color("Parley.controlBar.activeBackground")
+                : Theme.color("Parley.controlBar.buttonBackground")));
+    }
+
+    private static void describe(AbstractButton button, boolean active, String activeKey, String restKey, String keys) {
+        String action = Theme.text(active ? activeKey : restKey);
+        button.setToolTipText(Theme.text("controlBar.shortcut", action, keys));
+        button.getAccessibleContext().setAccessibleName(action);
+    }
+
+    private void bindKey(KeyStroke key, String name, AbstractButton button) {
+        getInputMap(JComponent.WHEN_IN_FOCUSED_WINDOW).put(key, name);
+        getActionMap().put(name, new AbstractAction() {
+            @Override
+            public void actionPerformed(ActionEvent e) {
+                if (button.isEnabled() && button.isVisible()) {
+                    button.doClick();
+                }
+            }
+        });
+    }
+
+    private void act(Runnable action) {
+        if (session == null) {
+            return;
+        }
+        try {
+            action.run();
+        } catch (IllegalStateException | CallException e) {
+            // the session closed under the click; the bar follows the state
+        }
+        refresh();
+    }
+
+    private void chooseCamera() {
+        if (updating || session == null || !(cameraChoice.getSelectedItem() instanceof CameraDevice device)) {
+            return;
+        }
+        try {
+            session.localMediaStream().videoTrack().setVideoCapture(new CameraCapture(VideoFormat.DEFAULT, device));
+        } catch (CallException e) {
+            JOptionPane.showMessageDialog(this, e.getMessage(), Theme.text("controlBar.camera"),
+                    JOptionPane.WARNING_MESSAGE);
+        }
+    }
+
+    private static List<CameraDevice> cameras() {
+        try {
+            return CameraCapture.devices();
+        } catch (CallException e) {
+            return List.of();
+        }
+    }
+
+    private void followWhileShowing() {
+        if (isShowing() && session != null && session.state() != SessionState.CLOSED) {
+            follow.start();
+        } else {
+            follow.stop();
+        }
+    }
+
+}

@@ -1,0 +1,317 @@
+package dev.parley.components;
+
+import dev.parley.engine.CallClient;
+import dev.parley.engine.CallListener;
+import dev.parley.engine.CallSession;
+import dev.parley.engine.ConferenceType;
+import dev.parley.engine.ConnectionState;
+import dev.parley.engine.SessionState;
+import dev.parley.engine.StatsReport;
+import dev.parley.engine.Subscription;
+import dev.parley.engine.VideoTrack;
+import java.awt.BorderLayout;
+import java.awt.EventQueue;
+import java.awt.Font;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.LongFunction;
+import javax.swing.JLabel;
+import javax.swing.JPanel;
+import javax.swing.JToggleButton;
+import javax.swing.Timer;
+import net.miginfocom.swing.MigLayout;
+
+/**
+ * A whole call on screen: the local preview and up to three remote participants as tiles,
+ * laid out 1, 2 or 2x2 as participants come and go, each with a name label and its connection
+ * state ("ringing", "connecting", "reconnecting", "no answer", "declined", "left"); a call timer
+ * from the moment the call connects; an optional stats overlay per tile fed by
+ * {@link StatsReport}s; and a {@link CallControlBar} bound to the session. A participant who
+ * leaves, declines or does not answer keeps the tile with that state for
+ * {@link #LEAVE_MILLIS} ms, then the grid closes the gap.
+ *
+ * <p>It listens to the {@link CallClient} it is given; set the session to show with
+ * {@link #setSession}. Stats overlays need {@code CallConfig.statsReportInterval}.
+ *
+ * <p>Theme keys:
+ * <ul>
+ * <li>{@code @uiDefault Parley.callView.background Color}
+ * <li>{@code @uiDefault Parley.callView.timerForeground Color}
+ * <li>{@code @uiDefault Parley.tile.labelBackground Color} behind names and states
+ * <li>{@code @uiDefault Parley.tile.labelForeground Color} names
+ * <li>{@code @uiDefault Parley.tile.stateForeground Color} connection states
+ * <li>{@code @uiDefault Parley.tile.border Color}
+ * <li>{@code @uiDefault Parley.tile.arc int} label corner rounding
+ * <li>{@code @uiDefault Parley.tile.minimumWidth int}
+ * <li>{@code @uiDefault Parley.stats.background Color}
+ * <li>{@code @uiDefault Parley.stats.foreground Color}
+ * </ul>
+ * and those of {@link RemoteVideoView}, {@link LocalVideoPanel} and {@link CallControlBar}.
+ *
+ * <p>Threading: EDT only; engine events are moved to the EDT when the client delivers them
+ * elsewhere.
+ */
+public class CallView extends JPanel {
+
+    /** How long a tile stays after its participant left, declined or did not answer. */
+    public static final int LEAVE_MILLIS = 2500;
+
+    private final CallClient client;
+    private final JPanel grid = new JPanel();
+    private final JLabel timer = new JLabel(" ");
+    private final JToggleButton statsToggle = new JToggleButton(Theme.text("callView.stats"));
+    private final CallControlBar controlBar = new CallControlBar();
+    private final Map<Long, Tile> remotes = new LinkedHashMap<>();
+    private final Timer clock = new Timer(1000, e -> showElapsed());
+    private final List<Timer> removals = new ArrayList<>();
+    private Tile local;
+    private CallSession session;
+    private Subscription subscription;
+    private long connectedAtNanos;
+    private LongFunction<String> names = id -> Theme.text("user.fallback", id);
+
+    /** A view of {@code client}'s calls; empty until {@link #setSession}. */
+    public CallView(CallClient client) {
+        super(new BorderLayout());
+        this.client = Objects.requireNonNull(client, "client");
+        setBackground(Theme.color("Parley.callView.background"));
+        grid.setOpaque(false);
+        timer.setName("parley.callTimer");
+        timer.setForeground(Theme.color("Parley.callView.timerForeground"));
+        timer.setFont(timer.getFont().deriveFont(Font.BOLD));
+        statsToggle.setName("parley.statsToggle");
+        statsToggle.addActionListener(e -> setStatsVisible(statsToggle.isSelected()));
+        JPanel top = new JPanel(new MigLayout("insets 4 8 0 8", "[grow][]"));
+        top.setOpaque(false);
+        top.add(timer);
+        top.add(statsToggle);
+        add(top, BorderLayout.NORTH);
+        add(grid, BorderLayout.CENTER);
+        add(controlBar, BorderLayout.SOUTH);
+        relayout();
+    }
+
+    /** How participants are named on their tiles; "User 222" by default. */
+    public void setNameResolver(LongFunction<String> names) {
+        this.names = Objects.requireNonNull(names, "names");
+        remotes.forEach((id, tile) -> ((RemoteVideoView) tile.video()).setParticipantName(names.apply(id)));
+    }
+
+    /** Shows {@code session} (or nothing, with {@code null}), replacing what was shown. */
+    public void setSession(CallSession session) {
+        if (subscription != null) {
+            subscription.close();
+            subscription = null;
+        }
+        removals.forEach(Timer::stop);
+        removals.clear();
+        remotes.values().forEach(tile -> ((RemoteVideoView) tile.video()).setVideoTrack(null));
+        remotes.clear();
+        clock.stop();
+        connectedAtNanos = 0;
+        timer.setText(" ");
+        this.session = session;
+        controlBar.setSession(session);
+        local = null;
+        if (session != null) {
+            LocalVideoPanel preview = new LocalVideoPanel();
+            if (session.conferenceType() == ConferenceType.VIDEO) {
+                preview.setVideoTrack(session.localMediaStream().videoTrack());
+            }
+            local = new Tile(preview, Theme.text("tile.you"));
+            local.setConnectionState(ConnectionState.CONNECTED);
+            List<Long> others = new ArrayList<>(session.opponentIds());
+            others.add(0, session.initiatorId());
+            for (long id : others) {
+                // an incoming call starts with its caller; other callees join as their links come up
+                if (id != client.userId() && (!session.isIncoming() || id == session.initiatorId())) {
+                    tileFor(id).setConnectionState(session.connectionState(id));
+                    session.remoteVideoTrack(id).ifPresent(track -> videoOf(id).setVideoTrack(track));
+                }
+            }
+            subscription = client.addListener(new Events());
+            if (session.state() == SessionState.CONNECTED) {
+                startClock();
+            }
+        }
+        relayout();
+    }
+
+    /** The session shown, or {@code null}. */
+    public CallSession session() {
+        return session;
+    }
+
+    /** The control bar under the tiles. */
+    public CallControlBar controlBar() {
+        return controlBar;
+    }
+
+    /** Shows or hides the stats overlay on every tile. */
+    public void setStatsVisible(boolean visible) {
+        statsToggle.setSelected(visible);
+        remotes.values().forEach(tile -> tile.setStatsVisible(visible));
+    }
+
+    /** Whether the stats overlay is shown. */
+    public boolean isStatsVisible() {
+        return statsToggle.isSelected();
+    }
+
+    /** How many remote participants have a tile now. */
+    public int remoteTileCount() {
+        return remotes.size();
+    }
+
+    /** The call timer's text, "mm:ss" once connected. */
+    public String elapsedText() {
+        return timer.getText().trim();
+    }
+
+    /** The state text on {@code userId}'s tile ("" when connected), or {@code null} without a tile. */
+    public String participantState(long userId) {
+        Tile tile = remotes.get(userId);
+        return tile == null ? null : tile.stateText();
+    }
+
+    /** The remote video view of {@code userId}, or {@code null} without a tile. */
+    public RemoteVideoView remoteView(long userId) {
+        Tile tile = remotes.get(userId);
+        return tile == null ? null : (RemoteVideoView) tile.video();
+    }
+
+    private Tile tileFor(long userId) {
+        return remotes.computeIfAbsent(userId, id -> {
+            RemoteVideoView view = new RemoteVideoView();
+            view.setName("parley.remote." + id);
+            view.setParticipantName(names.apply(id));
+            Tile tile = new Tile(view, names.apply(id));
+            tile.setStatsVisible(isStatsVisible());
+            return tile;
+        });
+    }
+
+    private RemoteVideoView videoOf(long userId) {
+        return (RemoteVideoView) tileFor(userId).video();
+    }
+
+    /** 1 tile alone, 2 side by side, 3 or 4 in a 2x2 grid; the local preview is the last tile. */
+    private void relayout() {
+        grid.removeAll();
+        List<Tile> tiles = new ArrayList<>(remotes.values());
+        if (local != null) {
+            tiles.add(local);
+        }
+        int columns = tiles.size() <= 1 ? 1 : 2;
+        int minimum = Theme.unscaled("Parley.tile.minimumWidth");
+        grid.setLayout(new MigLayout("fill, insets 8, gap 8, wrap " + columns));
+        for (Tile tile : tiles) {
+            grid.add(tile, "grow, push, sg tile, wmin " + minimum + ", hmin " + minimum * 3 / 4);
+        }
+        grid.revalidate();
+        grid.repaint();
+    }
+
+    private void changed(long userId, ConnectionState state) {
+        if (userId == client.userId()) {
+            return;
+        }
+        boolean isNew = !remotes.containsKey(userId);
+        if (isNew && state.isTerminal()) {
+            return; // never had a tile: nothing to show leaving
+        }
+        Tile tile = tileFor(userId);
+        tile.setConnectionState(state);
+        if (isNew) {
+            relayout();
+        }
+        if (state.isTerminal()) {
+            Timer removal = new Timer(LEAVE_MILLIS, e -> {
+                if (remotes.get(userId) == tile && tile.connectionState().isTerminal()) {
+                    ((RemoteVideoView) tile.video()).setVideoTrack(null);
+                    remotes.remove(userId);
+                    relayout();
+                }
+            });
+            removal.setRepeats(false);
+            removals.add(removal);
+            removal.start();
+        }
+        controlBar.refresh();
+    }
+
+    private void startClock() {
+        if (connectedAtNanos == 0) {
+            connectedAtNanos = System.nanoTime();
+            showElapsed();
+            clock.start();
+        }
+    }
+
+    private void showElapsed() {
+        long seconds = (System.nanoTime() - connectedAtNanos) / 1_000_000_000L;
+        timer.setText(String.format("%02d:%02d", seconds / 60, seconds % 60));
+    }
+
+    /** Engine events for the shown session, on the EDT. */
+    private final class Events implements CallListener {
+        private void later(CallSession from, Runnable task) {
+            Runnable guarded = () -> {
+                if (from == session) {
+                    task.run();
+                }
+            };
+            if (EventQueue.isDispatchThread()) {
+                guarded.run();
+            } else {
+                EventQueue.invokeLater(guarded);
+            }
+        }
+
+        @Override
+        public void connectionStateChanged(CallSession s, long userId, ConnectionState state) {
+            later(s, () -> changed(userId, state));
+        }
+
+        @Override
+        public void remoteVideoTrackReceived(CallSession s, long userId, VideoTrack track) {
+            later(s, () -> {
+                if (!remotes.containsKey(userId)) {
+                    changed(userId, s.connectionState(userId));
+                }
+                videoOf(userId).setVideoTrack(track);
+            });
+        }
+
+        @Override
+        public void statsReportUpdated(CallSession s, long userId, StatsReport report) {
+            later(s, () -> {
+                Tile tile = remotes.get(userId);
+                if (tile != null) {
+                    tile.setStats(report, isStatsVisible());
+                }
+            });
+        }
+
+        @Override
+        public void sessionStateChanged(CallSession s, SessionState state) {
+            later(s, () -> {
+                if (state == SessionState.CONNECTED) {
+                    startClock();
+                }
+                controlBar.refresh();
+            });
+        }
+
+        @Override
+        public void sessionClosed(CallSession s) {
+            later(s, () -> {
+                clock.stop();
+                controlBar.refresh();
+            });
+        }
+    }
+}

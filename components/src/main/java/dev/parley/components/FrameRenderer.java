@@ -1,0 +1,146 @@
+package dev.parley.components;
+
+import dev.parley.engine.VideoFrame;
+import dev.parley.engine.VideoSink;
+import java.awt.EventQueue;
+import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferInt;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.IntBuffer;
+
+/**
+ * Turns frames into an image to paint, the way ARCHITECTURE.md's recipe measured fastest:
+ * libyuv converts each frame on the media thread into a reused direct little-endian buffer,
+ * one bulk copy moves it into a reused {@code TYPE_INT_RGB} raster, and three images rotate so
+ * that the media thread never writes the one the EDT paints. Only the latest frame counts: a
+ * frame that arrives while a repaint is pending replaces the waiting one and asks for nothing
+ * more. Nothing is allocated per frame once the size is known.
+ *
+ * <p>Threading: {@link #onFrame} on one media thread; {@link #current}, {@link #clear} on the
+ * EDT.
+ */
+final class FrameRenderer implements VideoSink {
+
+    /** A frame counts as black when every sampled pixel is at most this bright in each channel. */
+    private static final int BLACK_LEVEL = 0x20;
+    private static final int BLACK_FRAMES = 3;
+
+    private final Runnable repaintOnEdt;
+    private final Runnable repaintTask = this::repaintNow;
+
+    // media thread only
+    private ByteBuffer argb;
+    private IntBuffer argbInts;
+    private BufferedImage writing;
+    private int blackRun;
+
+    // guarded by this
+    private BufferedImage ready;
+    private boolean fresh;
+    private boolean repaintPending;
+
+    // EDT only
+    private BufferedImage showing;
+
+    private volatile long lastFrameNanos;
+    private volatile boolean black;
+    private volatile long frames;
+
+    FrameRenderer(Runnable repaintOnEdt) {
+        this.repaintOnEdt = repaintOnEdt;
+    }
+
+    @Override
+    public void onFrame(VideoFrame frame) {
+        int width = frame.width();
+        int height = frame.height();
+        int pixels = width * height;
+        if (argb == null || argb.capacity() < pixels * 4) {
+            argb = ByteBuffer.allocateDirect(pixels * 4).order(ByteOrder.LITTLE_ENDIAN);
+            argbInts = argb.asIntBuffer();
+        }
+        frame.convertToArgb(argb);
+        if (writing == null || writing.getWidth() != width || writing.getHeight() != height) {
+            writing = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        }
+        int[] raster = ((DataBufferInt) writing.getRaster().getDataBuffer()).getData();
+        argbInts.rewind();
+        argbInts.get(raster, 0, pixels);
+        blackRun = isBlack(raster, width, height) ? blackRun + 1 : 0;
+        black = blackRun >= BLACK_FRAMES;
+        lastFrameNanos = System.nanoTime();
+        frames++;
+        boolean schedule;
+        synchronized (this) {
+            BufferedImage previous = ready;
+            ready = writing;
+            writing = previous;
+            fresh = true;
+            schedule = !repaintPending;
+            repaintPending = true;
+        }
+        if (schedule) {
+            EventQueue.invokeLater(repaintTask);
+        }
+    }
+
+    private void repaintNow() {
+        synchronized (this) {
+            repaintPending = false;
+        }
+        repaintOnEdt.run();
+    }
+
+    /** The image to paint now: the newest complete frame, or {@code null} before the first. */
+    BufferedImage current() {
+        synchronized (this) {
+            if (fresh) {
+                BufferedImage previous = showing;
+                showing = ready;
+                ready = previous;
+                fresh = false;
+            }
+        }
+        return showing;
+    }
+
+    /** Forgets the frames shown so far, for a new track. */
+    void clear() {
+        synchronized (this) {
+            ready = null;
+            fresh = false;
+        }
+        showing = null;
+        lastFrameNanos = 0;
+        black = false;
+    }
+
+    /** Whether no frame arrived in the last {@code millis}, or none at all. */
+    boolean isStale(long millis) {
+        long last = lastFrameNanos;
+        return last == 0 || System.nanoTime() - last > millis * 1_000_000L;
+    }
+
+    /** Whether the last frames were black: the sender disabled its video. */
+    boolean isBlack() {
+        return black;
+    }
+
+    /** Frames received so far. */
+    long frames() {
+        return frames;
+    }
+
+    private static boolean isBlack(int[] raster, int width, int height) {
+        for (int sy = 1; sy <= 4; sy++) {
+            for (int sx = 1; sx <= 4; sx++) {
+                int rgb = raster[(sy * height / 5) * width + sx * width / 5];
+                if (((rgb >> 16) & 0xFF) > BLACK_LEVEL || ((rgb >> 8) & 0xFF) > BLACK_LEVEL || (rgb & 0xFF) > BLACK_LEVEL) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,114 @@
+package dev.parley.components;
+
+import com.formdev.flatlaf.FlatDarkLaf;
+import com.formdev.flatlaf.FlatLightLaf;
+import java.awt.AWTException;
+import java.awt.Component;
+import java.awt.GraphicsEnvironment;
+import java.awt.Point;
+import java.awt.Rectangle;
+import java.awt.Robot;
+import java.awt.image.BufferedImage;
+import java.util.concurrent.Callable;
+import javax.swing.JFrame;
+import javax.swing.UIManager;
+import org.assertj.swing.core.BasicRobot;
+import org.assertj.swing.edt.GuiActionRunner;
+import org.assertj.swing.fixture.FrameFixture;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+
+/**
+ * Base of the widget tests: a FlatLaf Light window driven by AssertJ Swing's robot on a real
+ * display (Xvfb under the README's test command). Without a display the tests fail on CI and
+ * are skipped elsewhere.
+ */
+abstract class GuiTest {
+
+    protected org.assertj.swing.core.Robot robot;
+    protected FrameFixture window;
+    protected final LiveCalls calls = new LiveCalls();
+
+    @BeforeEach
+    void display() {
+        if (GraphicsEnvironment.isHeadless()) {
+            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+                throw new AssertionError("GUI tests need a display on CI; run them under xvfb-run (the README's"
+                        + " test command does)");
+            }
+            Assumptions.abort("no display: run under xvfb-run, as the README's test command does");
+        }
+        installTheme(false);
+        robot = BasicRobot.robotWithNewAwtHierarchy();
+    }
+
+    @AfterEach
+    void cleanUp() {
+        if (window != null) {
+            window.cleanUp();
+        } else if (robot != null) {
+            robot.cleanUp();
+        }
+        calls.close();
+    }
+
+    static void installTheme(boolean dark) {
+        GuiActionRunner.execute(() -> {
+            if (dark) {
+                FlatDarkLaf.setup();
+            } else {
+                FlatLightLaf.setup();
+            }
+            return null;
+        });
+    }
+
+    /** Shows {@code content} in a frame of {@code width} x {@code height} and returns the fixture. */
+    protected FrameFixture show(Callable<Component> content, int width, int height) {
+        JFrame frame = GuiActionRunner.execute(() -> {
+            JFrame f = new JFrame("Parley test");
+            f.setContentPane((java.awt.Container) wrap(content.call()));
+            return f;
+        });
+        window = new FrameFixture(robot, frame);
+        window.show(new java.awt.Dimension(width, height));
+        return window;
+    }
+
+    private static Component wrap(Component c) {
+        if (c instanceof java.awt.Container container && c instanceof javax.swing.JPanel) {
+            return container;
+        }
+        javax.swing.JPanel panel = new javax.swing.JPanel(new java.awt.BorderLayout());
+        panel.add(c);
+        return panel;
+    }
+
+    /** What the screen shows of {@code component} now, as a person would see it. */
+    protected static BufferedImage capture(Component component) {
+        Rectangle bounds = GuiActionRunner.execute(() -> {
+            Point p = component.getLocationOnScreen();
+            return new Rectangle(p.x, p.y, component.getWidth(), component.getHeight());
+        });
+        try {
+            return new Robot().createScreenCapture(bounds);
+        } catch (AWTException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** Whether two RGB colours are within {@code tolerance} per channel. */
+    protected static boolean close(int expected, int actual, int tolerance) {
+        for (int shift = 0; shift <= 16; shift += 8) {
+            if (Math.abs(((expected >> shift) & 0xFF) - ((actual >> shift) & 0xFF)) > tolerance) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    protected static int rgb(String key) {
+        return GuiActionRunner.execute(() -> UIManager.getColor(key).getRGB() & 0xFFFFFF);
+    }
+}
