@@ -1,0 +1,101 @@
+package dev.parley.components;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.parley.engine.CallSession;
+import java.awt.Rectangle;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.assertj.swing.edt.GuiActionRunner;
+import org.junit.jupiter.api.Test;
+
+/** The conference view follows a real group call from Alice's side. */
+class CallViewTest extends GuiTest {
+
+    private CallView view;
+
+    @Test
+    void relayoutsFromOneToThreeRemoteTilesAndBack() {
+        calls.client(111, b -> b.statsReportInterval(Duration.ofMillis(500)));
+        for (long id : new long[] {222, 333, 444}) {
+            calls.client(id);
+            calls.autoAccept(id);
+        }
+        show(() -> {
+            view = new CallView(calls.get(111));
+            view.setNameResolver(id -> Map.of(222L, "Bob", 333L, "Carol", 444L, "Dave").get(id));
+            return view;
+        }, 900, 700);
+
+        // 1:1 first: Bob's tile beside the local preview, one row
+        CallSession one = calls.call(111, List.of(222L));
+        GuiActionRunner.execute(() -> view.setSession(one));
+        awaitState(222, "");
+        assertThat(tiles()).isEqualTo(1);
+        Rectangle bob = bounds(222);
+        Rectangle local = GuiActionRunner.execute(() -> SwingTreeLocal.localTile(view).getBounds());
+        assertThat(local.y).isEqualTo(bob.y);
+        LiveCalls.await(() -> GuiActionRunner.execute(() -> view.remoteView(222).isShowingVideo()),
+                Duration.ofSeconds(10), () -> "Bob's video");
+        assertThat(GuiActionRunner.execute(view::elapsedText)).matches("00:0\\d");
+        one.hangUp(Map.of());
+
+        // then a group call: three remote tiles in a 2x2 grid
+        CallSession group = calls.call(111, List.of(222L, 333L, 444L));
+        GuiActionRunner.execute(() -> view.setSession(group));
+        for (long id : new long[] {222, 333, 444}) {
+            awaitState(id, "");
+        }
+        assertThat(tiles()).isEqualTo(3);
+        assertThat(bounds(333).y).isEqualTo(bounds(222).y);
+        assertThat(bounds(444).y).isGreaterThan(bounds(222).y + bounds(222).height - 1);
+        window.toggleButton("parley.statsToggle").click();
+        assertThat(GuiActionRunner.execute(view::isStatsVisible)).isTrue();
+
+        // Carol and Dave leave: their tiles say so, then go, and Bob is alone beside the preview again
+        calls.get(333).sessions().get(0).hangUp(Map.of());
+        calls.get(444).sessions().get(0).hangUp(Map.of());
+        awaitState(333, "left");
+        awaitState(444, "left");
+        LiveCalls.await(() -> tiles() == 1, Duration.ofMillis(CallView.LEAVE_MILLIS + 3000), () -> tiles() + " tiles");
+        assertThat(bounds(222).y).isEqualTo(GuiActionRunner.execute(() -> SwingTreeLocal.localTile(view).getBounds().y));
+    }
+
+    private int tiles() {
+        return GuiActionRunner.execute(view::remoteTileCount);
+    }
+
+    private Rectangle bounds(long userId) {
+        return GuiActionRunner.execute(() -> view.remoteView(userId).getParent().getBounds());
+    }
+
+    private void awaitState(long userId, String state) {
+        LiveCalls.await(() -> state.equals(GuiActionRunner.execute(() -> view.participantState(userId))),
+                Duration.ofSeconds(10), () -> userId + " to be '" + state + "', is '"
+                        + GuiActionRunner.execute(() -> view.participantState(userId)) + "'");
+    }
+
+    /** Finds the local preview's tile in the view's component tree. */
+    private static final class SwingTreeLocal {
+        static java.awt.Component localTile(CallView view) {
+            LocalVideoPanel panel = find(view, LocalVideoPanel.class);
+            return panel.getParent();
+        }
+
+        private static <T> T find(java.awt.Container root, Class<T> type) {
+            for (java.awt.Component c : root.getComponents()) {
+                if (type.isInstance(c)) {
+                    return type.cast(c);
+                }
+                if (c instanceof java.awt.Container container) {
+                    T found = find(container, type);
+                    if (found != null) {
+                        return found;
+                    }
+                }
+            }
+            return null;
+        }
+    }
+}
