@@ -2,23 +2,20 @@ package dev.parley.components;
 
 import dev.parley.engine.VideoFrame;
 import dev.parley.engine.VideoSink;
-import java.awt.EventQueue;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferInt;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.IntBuffer;
 
 /**
- * Turns frames into an image to paint, the way ARCHITECTURE.md's recipe measured fastest:
- * libyuv converts each frame on the media thread into a reused direct little-endian buffer,
- * one bulk copy moves it into a reused {@code TYPE_INT_RGB} raster, and three images rotate so
- * that the media thread never writes the one the EDT paints. Only the latest frame counts: a
- * frame that arrives while a repaint is pending replaces the waiting one and asks for nothing
- * more. Nothing is allocated per frame once the size is known.
+ * Turns frames into an image to paint: libyuv converts each frame on the media thread straight
+ * into a reused {@code TYPE_INT_RGB} raster ({@link VideoFrame#convertToArgb(int[])}, in
+ * cache-sized bands), and three images rotate so that the media thread never writes the one
+ * the EDT paints. Only the latest frame counts: a
+ * frame that arrives before the previous one was painted replaces it. The media thread never
+ * posts to the EDT: the {@link DisplayClock} asks for one repaint per display refresh when a
+ * new frame is waiting. Nothing is allocated per frame once the size is known.
  *
- * <p>Threading: {@link #onFrame} on one media thread; {@link #current}, {@link #clear} on the
- * EDT.
+ * <p>Threading: {@link #onFrame} on one media thread; {@link #current}, {@link #clear},
+ * {@link #repaintIfFresh} on the EDT.
  */
 final class FrameRenderer implements VideoSink {
 
@@ -27,18 +24,14 @@ final class FrameRenderer implements VideoSink {
     private static final int BLACK_FRAMES = 3;
 
     private final Runnable repaintOnEdt;
-    private final Runnable repaintTask = this::repaintNow;
 
     // media thread only
-    private ByteBuffer argb;
-    private IntBuffer argbInts;
     private BufferedImage writing;
     private int blackRun;
 
     // guarded by this
     private BufferedImage ready;
     private boolean fresh;
-    private boolean repaintPending;
 
     // EDT only
     private BufferedImage showing;
@@ -55,41 +48,32 @@ final class FrameRenderer implements VideoSink {
     public void onFrame(VideoFrame frame) {
         int width = frame.width();
         int height = frame.height();
-        int pixels = width * height;
-        if (argb == null || argb.capacity() < pixels * 4) {
-            argb = ByteBuffer.allocateDirect(pixels * 4).order(ByteOrder.LITTLE_ENDIAN);
-            argbInts = argb.asIntBuffer();
-        }
-        frame.convertToArgb(argb);
         if (writing == null || writing.getWidth() != width || writing.getHeight() != height) {
             writing = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         }
         int[] raster = ((DataBufferInt) writing.getRaster().getDataBuffer()).getData();
-        argbInts.rewind();
-        argbInts.get(raster, 0, pixels);
+        frame.convertToArgb(raster);
         blackRun = isBlack(raster, width, height) ? blackRun + 1 : 0;
         black = blackRun >= BLACK_FRAMES;
         lastFrameNanos = System.nanoTime();
         frames++;
-        boolean schedule;
         synchronized (this) {
             BufferedImage previous = ready;
             ready = writing;
             writing = previous;
             fresh = true;
-            schedule = !repaintPending;
-            repaintPending = true;
-        }
-        if (schedule) {
-            EventQueue.invokeLater(repaintTask);
         }
     }
 
-    private void repaintNow() {
+    /** At a display tick: asks for one repaint when a frame is waiting to be painted. */
+    void repaintIfFresh() {
+        boolean waiting;
         synchronized (this) {
-            repaintPending = false;
+            waiting = fresh;
         }
-        repaintOnEdt.run();
+        if (waiting) {
+            repaintOnEdt.run();
+        }
     }
 
     /** The image to paint now: the newest complete frame, or {@code null} before the first. */
@@ -103,6 +87,11 @@ final class FrameRenderer implements VideoSink {
             }
         }
         return showing;
+    }
+
+    /** Whether a frame has arrived since the last {@link #clear}; does not consume it. */
+    synchronized boolean hasFrame() {
+        return ready != null || showing != null;
     }
 
     /** Forgets the frames shown so far, for a new track. */

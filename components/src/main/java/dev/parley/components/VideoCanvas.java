@@ -64,7 +64,7 @@ final class VideoCanvas {
 
     /** Whether video would be painted now rather than a placeholder. */
     boolean showsVideo() {
-        return track != null && !track.isEnded() && track.isEnabled() && renderer.current() != null
+        return track != null && !track.isEnded() && track.isEnabled() && renderer.hasFrame()
                 && !renderer.isStale(Theme.unscaled("Parley.video.staleMillis")) && !renderer.isBlack();
     }
 
@@ -78,6 +78,7 @@ final class VideoCanvas {
         if (owner.isShowing() && track != null) {
             if (subscription == null) {
                 subscription = track.addSink(renderer);
+                DisplayClock.register(renderer);
                 staleCheck.start();
             }
         } else {
@@ -90,6 +91,7 @@ final class VideoCanvas {
             subscription.close();
             subscription = null;
         }
+        DisplayClock.unregister(renderer);
         staleCheck.stop();
     }
 
@@ -100,8 +102,9 @@ final class VideoCanvas {
         showedVideo = showsVideo();
         g.setColor(Theme.color("Parley.video.background"));
         g.fillRect(0, 0, width, height);
-        if (showedVideo) {
-            paintVideo(g, renderer.current(), mode, mirrored, width, height);
+        BufferedImage image = showedVideo ? renderer.current() : null;
+        if (image != null) {
+            paintVideo(g, image, mode, mirrored, width, height);
         } else {
             paintPlaceholder(g, name, placeholder, width, height);
         }

@@ -29,6 +29,7 @@ abstract class GuiTest {
     protected org.assertj.swing.core.Robot robot;
     protected FrameFixture window;
     protected final LiveCalls calls = new LiveCalls();
+    private final java.util.List<Throwable> uncaught = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @BeforeEach
     void display() {
@@ -41,6 +42,8 @@ abstract class GuiTest {
         }
         installTheme(false);
         robot = BasicRobot.robotWithNewAwtHierarchy();
+        // A widget that throws on the EDT must fail the test, not vanish into a log.
+        Thread.setDefaultUncaughtExceptionHandler((thread, e) -> uncaught.add(e));
     }
 
     @AfterEach
@@ -51,6 +54,12 @@ abstract class GuiTest {
             robot.cleanUp();
         }
         calls.close();
+        Thread.setDefaultUncaughtExceptionHandler(null);
+        if (!uncaught.isEmpty()) {
+            AssertionError error = new AssertionError("uncaught exception in " + uncaught.size() + " event(s)",
+                    uncaught.get(0));
+            throw error;
+        }
     }
 
     static void installTheme(boolean dark) {

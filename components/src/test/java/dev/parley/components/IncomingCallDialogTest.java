@@ -47,6 +47,9 @@ class IncomingCallDialogTest extends GuiTest {
         LiveCalls.await(() -> dialog.get() != null, Duration.ofSeconds(10), () -> "the incoming dialog");
         DialogFixture fixture = new DialogFixture(robot, (JDialog) dialog.get());
         fixture.requireVisible();
+        // Xvfb has no window manager to keep the new dialog above Bob's window: raise it, as one would
+        fixture.moveToFront();
+        robot.focusAndWaitForFocusGain(dialog.get());
         fixture.label("parley.caller").requireText("Alice Example is calling");
         fixture.label("parley.callKind").requireText("Incoming video call");
         assertThat(GuiActionRunner.execute(dialog.get()::isRinging)).isTrue();
@@ -73,7 +76,9 @@ class IncomingCallDialogTest extends GuiTest {
         fixture.button("parley.acceptAudio").click();
 
         LiveCalls.await(() -> alice.connectionState(222) == ConnectionState.CONNECTED, Duration.ofSeconds(10),
-                () -> "the call to connect");
+                () -> "the call to connect: Alice sees " + alice.connectionState(222) + ", Bob's session is "
+                        + dialog.get().session().state() + " with " + dialog.get().session().connectionState(111)
+                        + ", dialog visible " + dialog.get().isVisible());
         assertThat(dialog.get().session().localMediaStream().videoTrack().isEnabled()).isFalse();
     }
 
@@ -83,7 +88,11 @@ class IncomingCallDialogTest extends GuiTest {
 
         fixture.button("parley.reject").click();
 
-        LiveCalls.await(() -> alice.state() == SessionState.CLOSED, Duration.ofSeconds(10), () -> "Alice's session to close");
+        LiveCalls.await(() -> alice.state() == SessionState.CLOSED, Duration.ofSeconds(10),
+                () -> "Alice's session to close: it is " + alice.state() + " with " + alice.connectionState(222)
+                        + ", Bob's session is " + dialog.get().session().state() + " with "
+                        + dialog.get().session().connectionState(111) + ", dialog visible "
+                        + dialog.get().isVisible());
         assertThat(alice.connectionState(222)).isEqualTo(ConnectionState.REJECTED);
         fixture.requireNotVisible();
     }

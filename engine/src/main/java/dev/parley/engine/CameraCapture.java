@@ -5,6 +5,7 @@ import dev.onvoid.webrtc.media.video.VideoCaptureCapability;
 import dev.onvoid.webrtc.media.video.VideoDevice;
 import dev.onvoid.webrtc.media.video.VideoDeviceSource;
 import dev.onvoid.webrtc.media.video.VideoTrackSource;
+import dev.parley.engine.internal.NativeLibrary;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;

@@ -3,6 +3,7 @@ package dev.parley.engine;
 import dev.onvoid.webrtc.media.video.CustomVideoSource;
 import dev.onvoid.webrtc.media.video.NativeI420Buffer;
 import dev.onvoid.webrtc.media.video.VideoTrackSource;
+import dev.parley.engine.internal.NativeLibrary;
 import dev.parley.engine.internal.TestPattern;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;

@@ -1,9 +1,7 @@
 package dev.parley.engine;
 
-import dev.onvoid.webrtc.media.FourCC;
-import dev.onvoid.webrtc.media.video.VideoBufferConverter;
 import dev.onvoid.webrtc.media.video.VideoTrackSink;
-import java.nio.ByteBuffer;
+import dev.parley.engine.internal.NativeFrame;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
@@ -114,7 +112,7 @@ final class VideoTrackImpl implements VideoTrack {
     }
 
     private void deliver(dev.onvoid.webrtc.media.video.VideoFrame frame) {
-        FrameView view = new FrameView(frame);
+        NativeFrame view = new NativeFrame(frame);
         try {
             for (VideoSink sink : sinks) {
                 try {
@@ -124,7 +122,7 @@ final class VideoTrackImpl implements VideoTrack {
                 }
             }
         } finally {
-            view.valid = false;
+            view.invalidate();
             frame.release();
         }
     }
@@ -132,54 +130,5 @@ final class VideoTrackImpl implements VideoTrack {
     @Override
     public String toString() {
         return "VideoTrack[user " + userId + (ended ? ", ended" : enabled ? "" : ", disabled") + "]";
-    }
-
-    private static final class FrameView implements VideoFrame {
-        private final dev.onvoid.webrtc.media.video.VideoFrame frame;
-        private volatile boolean valid = true;
-
-        FrameView(dev.onvoid.webrtc.media.video.VideoFrame frame) {
-            this.frame = frame;
-        }
-
-        @Override
-        public int width() {
-            return frame.buffer.getWidth();
-        }
-
-        @Override
-        public int height() {
-            return frame.buffer.getHeight();
-        }
-
-        @Override
-        public int rotation() {
-            return frame.rotation;
-        }
-
-        @Override
-        public long timestampNanos() {
-            return frame.timestampNs;
-        }
-
-        @Override
-        public void convertToArgb(ByteBuffer target) {
-            if (!valid) {
-                throw new IllegalStateException("a VideoFrame is valid only during the onFrame call that delivered it");
-            }
-            if (!target.isDirect()) {
-                throw new IllegalArgumentException("convertToArgb needs a direct ByteBuffer (ByteBuffer.allocateDirect)");
-            }
-            int needed = width() * height() * 4;
-            if (target.capacity() < needed) {
-                throw new IllegalArgumentException("target holds " + target.capacity() + " bytes; a "
-                        + width() + "x" + height() + " frame needs " + needed);
-            }
-            try {
-                VideoBufferConverter.convertFromI420(frame.buffer, target, FourCC.ARGB);
-            } catch (Exception e) {
-                throw new MediaException("video frame conversion to ARGB failed", e);
-            }
-        }
     }
 }

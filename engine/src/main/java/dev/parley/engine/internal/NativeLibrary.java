@@ -1,21 +1,23 @@
-package dev.parley.engine;
+package dev.parley.engine.internal;
 
 import dev.onvoid.webrtc.PeerConnectionFactory;
+import dev.parley.engine.MediaException;
 
 /**
- * Loads webrtc-java's native library once, turning a failure into a {@link MediaException}
+ * Not API. Loads webrtc-java's native library once, turning a failure into a {@link MediaException}
  * that says what to install.
  *
  * <p>Threading: thread safe.
  */
-final class NativeLibrary {
+public final class NativeLibrary {
 
     private static volatile boolean loaded;
 
     private NativeLibrary() {
     }
 
-    static void load() {
+    /** Loads the library if it is not loaded yet. */
+    public static void load() {
         if (loaded) {
             return;
         }

@@ -1,0 +1,255 @@
+package dev.parley.components;
+
+import com.formdev.flatlaf.FlatLightLaf;
+import dev.parley.engine.Subscription;
+import dev.parley.engine.VideoSink;
+import dev.parley.engine.VideoTrack;
+import dev.parley.engine.testing.TestFrames;
+import java.awt.AWTEvent;
+import java.awt.Dimension;
+import java.awt.EventQueue;
+import java.awt.Graphics;
+import java.awt.GridLayout;
+import java.awt.Toolkit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.swing.JFrame;
+import javax.swing.JPanel;
+import javax.swing.SwingUtilities;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/**
+ * The rendering benchmarks of issue 4, printed as tables: the frame path (JMH, see
+ * {@link FramePathBenchmark}), then, on a real display, the EDT time per painted frame of a
+ * 640x480 stream shown at 960x720 and the EDT's busy share with four views at 30 fps each.
+ * Run with {@code bash src/scripts/bench-components.sh}.
+ */
+public final class RenderBenchmarks {
+
+    private static final int SECONDS = 10;
+
+    public static void main(String[] args) throws Exception {
+        framePath();
+        FlatLightLaf.setup();
+        EdtClock edt = EdtClock.install();
+        paintCost(edt);
+        busyShare(edt);
+        System.exit(0);
+    }
+
+    private static void framePath() throws Exception {
+        Options options = new OptionsBuilder().include(FramePathBenchmark.class.getSimpleName())
+                .forks(1).warmupIterations(3).warmupTime(TimeValue.seconds(1))
+                .measurementIterations(5).measurementTime(TimeValue.seconds(1)).build();
+        List<RunResult> results = new ArrayList<>(new Runner(options).run());
+        System.out.println();
+        System.out.println("Frame path, microseconds per frame (JMH average time, 1 fork, 5 x 1 s after 3 x 1 s warm-up)");
+        System.out.printf(Locale.ROOT, "%-11s %12s %12s %24s %16s%n", "size", "floor", "parley", "per-frame BufferedImage",
+                "parley / floor");
+        for (String size : new String[] {"640x480", "1280x720", "1920x1080"}) {
+            double floor = score(results, "floor", size);
+            double parley = score(results, "parley", size);
+            double naive = score(results, "perFrameBufferedImage", size);
+            System.out.printf(Locale.ROOT, "%-11s %12.1f %12.1f %24.1f %16.2f%n", size, floor, parley, naive, parley / floor);
+        }
+    }
+
+    private static double score(List<RunResult> results, String method, String size) {
+        return results.stream()
+                .filter(r -> r.getParams().getBenchmark().endsWith("." + method) && r.getParams().getParam("size").equals(size))
+                .findFirst().orElseThrow().getPrimaryResult().getScore();
+    }
+
+    /** EDT time per painted frame: one 640x480 stream at 30 fps in a 960x720 view. */
+    private static void paintCost(EdtClock edt) throws Exception {
+        List<Long> paints = Collections.synchronizedList(new ArrayList<>());
+        try (FrameFeed feed = new FrameFeed(640, 480)) {
+            JFrame frame = onEdt(() -> window(1, 960, 720, feed, paints));
+            Thread.sleep(2000); // warm up
+            paints.clear();
+            edt.reset();
+            long start = System.nanoTime();
+            Thread.sleep(SECONDS * 1000L);
+            long wall = System.nanoTime() - start;
+            List<Long> sorted = new ArrayList<>(paints);
+            Collections.sort(sorted);
+            System.out.println();
+            System.out.println("One 640x480 stream at 30 fps in a 960x720 RemoteVideoView, " + SECONDS + " s");
+            System.out.printf(Locale.ROOT, "painted frames per second        %8.1f%n", sorted.size() * 1e9 / wall);
+            System.out.printf(Locale.ROOT, "paintComponent, median           %8.0f us%n", sorted.get(sorted.size() / 2) / 1e3);
+            System.out.printf(Locale.ROOT, "paintComponent, p95              %8.0f us%n",
+                    sorted.get((int) (sorted.size() * 0.95)) / 1e3);
+            System.out.printf(Locale.ROOT, "EDT busy per painted frame       %8.0f us (all events, incl. the repaint request)%n",
+                    edt.busyNanos() / 1e3 / Math.max(1, sorted.size()));
+            onEdt(() -> {
+                frame.dispose();
+                return null;
+            });
+        }
+    }
+
+    /** The EDT's busy share with four views, each showing its own 640x480 stream at 30 fps. */
+    private static void busyShare(EdtClock edt) throws Exception {
+        List<Long> paints = new CopyOnWriteArrayList<>();
+        try (FrameFeed feed = new FrameFeed(640, 480)) {
+            JFrame frame = onEdt(() -> window(4, 960, 720, feed, paints));
+            Thread.sleep(2000);
+            paints.clear();
+            edt.reset();
+            long start = System.nanoTime();
+            Thread.sleep(SECONDS * 1000L);
+            long wall = System.nanoTime() - start;
+            System.out.println();
+            System.out.println("Four RemoteVideoViews (2x2 in 960x720), each a 640x480 stream at 30 fps, " + SECONDS + " s");
+            System.out.printf(Locale.ROOT, "painted frames per second, all views %6.1f%n", paints.size() * 1e9 / wall);
+            System.out.printf(Locale.ROOT, "EDT busy share of one core           %6.1f %%%n", 100.0 * edt.busyNanos() / wall);
+            onEdt(() -> {
+                frame.dispose();
+                return null;
+            });
+        }
+    }
+
+    private static JFrame window(int views, int width, int height, FrameFeed feed, List<Long> paints) {
+        JPanel grid = new JPanel(new GridLayout(views == 1 ? 1 : 2, views == 1 ? 1 : 2));
+        for (int i = 0; i < views; i++) {
+            RemoteVideoView view = new RemoteVideoView() {
+                @Override
+                protected void paintComponent(Graphics g) {
+                    long t = System.nanoTime();
+                    super.paintComponent(g);
+                    paints.add(System.nanoTime() - t);
+                }
+            };
+            view.setVideoTrack(feed.track());
+            grid.add(view);
+        }
+        grid.setPreferredSize(new Dimension(width, height));
+        JFrame frame = new JFrame("Parley render benchmark");
+        frame.setContentPane(grid);
+        frame.pack();
+        frame.setVisible(true);
+        return frame;
+    }
+
+    private static <T> T onEdt(java.util.concurrent.Callable<T> task) throws Exception {
+        List<T> result = new ArrayList<>(1);
+        List<Exception> failure = new ArrayList<>(1);
+        SwingUtilities.invokeAndWait(() -> {
+            try {
+                result.add(task.call());
+            } catch (Exception e) {
+                failure.add(e);
+            }
+        });
+        if (!failure.isEmpty()) {
+            throw failure.get(0);
+        }
+        return result.get(0);
+    }
+
+    /** Measures the time the EDT spends dispatching events. */
+    static final class EdtClock extends EventQueue {
+        private final AtomicLong busy = new AtomicLong();
+
+        static EdtClock install() {
+            EdtClock clock = new EdtClock();
+            Toolkit.getDefaultToolkit().getSystemEventQueue().push(clock);
+            return clock;
+        }
+
+        @Override
+        protected void dispatchEvent(AWTEvent event) {
+            long t = System.nanoTime();
+            try {
+                super.dispatchEvent(event);
+            } finally {
+                busy.addAndGet(System.nanoTime() - t);
+            }
+        }
+
+        long busyNanos() {
+            return busy.get();
+        }
+
+        void reset() {
+            busy.set(0);
+        }
+    }
+
+    /**
+     * A video track that delivers a fresh test-pattern frame to every sink at 30 fps from its own
+     * thread, as a remote track does from the media thread: each sink gets its own frames (a
+     * stream per view).
+     */
+    static final class FrameFeed implements AutoCloseable {
+        private final int width;
+        private final int height;
+        private final ScheduledExecutorService ticker = Executors.newScheduledThreadPool(4, r -> {
+            Thread t = new Thread(r, "bench-frames");
+            t.setDaemon(true);
+            return t;
+        });
+
+        FrameFeed(int width, int height) {
+            this.width = width;
+            this.height = height;
+        }
+
+        VideoTrack track() {
+            return new VideoTrack() {
+                @Override
+                public long userId() {
+                    return 1;
+                }
+
+                @Override
+                public boolean isEnabled() {
+                    return true;
+                }
+
+                @Override
+                public void setEnabled(boolean enabled) {
+                }
+
+                @Override
+                public boolean isEnded() {
+                    return false;
+                }
+
+                @Override
+                public Subscription addSink(VideoSink sink) {
+                    TestFrames frames = TestFrames.pattern(width, height);
+                    var ticks = ticker.scheduleAtFixedRate(() -> {
+                        synchronized (frames) {
+                            frames.advance();
+                            sink.onFrame(frames.frame());
+                        }
+                    }, 0, 1_000_000 / 30, TimeUnit.MICROSECONDS);
+                    return () -> {
+                        ticks.cancel(false);
+                        synchronized (frames) {
+                            frames.close();
+                        }
+                    };
+                }
+            };
+        }
+
+        @Override
+        public void close() {
+            ticker.shutdownNow();
+        }
+    }
+}

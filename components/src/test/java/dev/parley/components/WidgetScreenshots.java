@@ -1,0 +1,168 @@
+package dev.parley.components;
+
+import com.formdev.flatlaf.FlatDarkLaf;
+import com.formdev.flatlaf.FlatLightLaf;
+import dev.parley.engine.CallSession;
+import dev.parley.engine.SessionState;
+import java.awt.Component;
+import java.awt.Dimension;
+import java.awt.Point;
+import java.awt.Rectangle;
+import java.awt.Robot;
+import java.awt.Window;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
+import javax.imageio.ImageIO;
+import javax.swing.JFrame;
+import javax.swing.SwingUtilities;
+import javax.swing.UIManager;
+
+/**
+ * Saves a screenshot of each widget in FlatLaf Light and Dark under {@code docs/images}, from
+ * real calls on an in-process hub. Run with {@code bash src/scripts/screenshots-components.sh}
+ * (it needs a display; the script provides Xvfb).
+ */
+public final class WidgetScreenshots {
+
+    private final Path out;
+    private final Robot robot = new Robot();
+
+    private WidgetScreenshots(Path out) throws Exception {
+        this.out = out;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path out = Path.of(args.length > 0 ? args[0] : "docs/images");
+        Files.createDirectories(out);
+        WidgetScreenshots shots = new WidgetScreenshots(out);
+        for (boolean dark : new boolean[] {false, true}) {
+            SwingUtilities.invokeAndWait(() -> {
+                if (dark) {
+                    FlatDarkLaf.setup();
+                } else {
+                    FlatLightLaf.setup();
+                }
+            });
+            shots.all(dark ? "dark" : "light");
+        }
+        System.out.println("screenshots written to " + out.toAbsolutePath());
+        System.exit(0);
+    }
+
+    private void all(String theme) throws Exception {
+        try (LiveCalls calls = new LiveCalls()) {
+            calls.client(111, b -> b.statsReportInterval(Duration.ofMillis(500)));
+            for (long id : new long[] {222, 333, 444}) {
+                calls.client(id);
+                calls.autoAccept(id);
+            }
+            calls.client(555);
+            CallSession call = calls.call(111, List.of(222L));
+            CallSession atBob = calls.received(222);
+            LiveCalls.await(() -> call.state() == SessionState.CONNECTED, Duration.ofSeconds(10), () -> "connected");
+
+            shoot("remote-video-" + theme, 480, 360, () -> {
+                RemoteVideoView view = new RemoteVideoView();
+                view.setParticipantName("Alice Example");
+                view.setVideoTrack(atBob.remoteVideoTrack(111).orElseThrow());
+                return view;
+            });
+            shoot("remote-video-placeholder-" + theme, 480, 360, () -> {
+                RemoteVideoView view = new RemoteVideoView();
+                view.setParticipantName("Alice Example");
+                return view;
+            });
+            shoot("local-preview-" + theme, 320, 240, () -> {
+                LocalVideoPanel panel = new LocalVideoPanel();
+                panel.setVideoTrack(call.localMediaStream().videoTrack());
+                return panel;
+            });
+            call.localMediaStream().audioTrack().setEnabled(false);
+            shoot("control-bar-" + theme, 320, 72, () -> {
+                CallControlBar bar = new CallControlBar();
+                bar.setSession(call);
+                return bar;
+            });
+            call.hangUp(Map.of());
+
+            CallSession ringing = calls.get(555).createSession(List.of(111L), dev.parley.engine.ConferenceType.VIDEO);
+            ringing.startCall(Map.of());
+            LiveCalls.await(() -> calls.get(111).sessions().stream().anyMatch(s -> s.isIncoming()),
+                    Duration.ofSeconds(10), () -> "a call at Alice");
+            CallSession incoming = calls.get(111).sessions().stream().filter(CallSession::isIncoming).findFirst().orElseThrow();
+            shootWindow("incoming-call-" + theme, () -> {
+                IncomingCallDialog dialog = new IncomingCallDialog(null, calls.get(111), incoming, "Erin Example");
+                dialog.setVisible(true);
+                return dialog;
+            });
+            ringing.hangUp(Map.of());
+
+            CallSession group = calls.call(111, List.of(222L, 333L, 444L));
+            AtomicReference<CallView> view = new AtomicReference<>();
+            LiveCalls.await(() -> group.remoteVideoTrack(444).isPresent() && group.remoteVideoTrack(333).isPresent()
+                    && group.remoteVideoTrack(222).isPresent(), Duration.ofSeconds(10), () -> "three remote videos");
+            shoot("call-view-" + theme, 900, 680, () -> {
+                CallView v = new CallView(calls.get(111));
+                v.setNameResolver(id -> Map.of(222L, "Bob Builder", 333L, "Carol Singer", 444L, "Dave Diver").get(id));
+                v.setSession(group);
+                v.setStatsVisible(true);
+                view.set(v);
+                return v;
+            });
+            group.hangUp(Map.of());
+        }
+    }
+
+    private void shoot(String name, int width, int height, Callable<Component> content) throws Exception {
+        AtomicReference<JFrame> frame = new AtomicReference<>();
+        SwingUtilities.invokeAndWait(() -> {
+            try {
+                JFrame f = new JFrame(name);
+                f.setUndecorated(true);
+                Component c = content.call();
+                c.setPreferredSize(new Dimension(width, height));
+                f.getContentPane().setBackground(UIManager.getColor("Panel.background"));
+                f.add(c);
+                f.pack();
+                f.setLocation(50, 50);
+                f.setVisible(true);
+                frame.set(f);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        capture(name, frame.get());
+    }
+
+    private void shootWindow(String name, Callable<Window> content) throws Exception {
+        AtomicReference<Window> window = new AtomicReference<>();
+        SwingUtilities.invokeAndWait(() -> {
+            try {
+                window.set(content.call());
+                window.get().setLocation(50, 50);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        capture(name, window.get());
+    }
+
+    private void capture(String name, Window window) throws Exception {
+        Thread.sleep(1500); // frames arrive, stats fill in, the timer ticks
+        AtomicReference<Rectangle> bounds = new AtomicReference<>();
+        SwingUtilities.invokeAndWait(() -> {
+            Component root = window instanceof JFrame f ? f.getContentPane() : window;
+            Point p = root.getLocationOnScreen();
+            bounds.set(new Rectangle(p.x, p.y, root.getWidth(), root.getHeight()));
+        });
+        BufferedImage image = robot.createScreenCapture(bounds.get());
+        ImageIO.write(image, "png", out.resolve(name + ".png").toFile());
+        SwingUtilities.invokeAndWait(window::dispose);
+    }
+}
