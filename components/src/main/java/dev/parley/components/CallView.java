@@ -33,8 +33,10 @@ import net.miginfocom.swing.MigLayout;
  * leaves, declines or does not answer keeps the tile with that state for
  * {@link #LEAVE_MILLIS} ms, then the grid closes the gap.
  *
- * <p>It listens to the {@link CallClient} it is given; set the session to show with
- * {@link #setSession}. Stats overlays need {@code CallConfig.statsReportInterval}.
+ * <p>It listens to the {@link CallClient} it is given while a session is set; set the session
+ * to show with {@link #setSession}, and {@code setSession(null)} when the view is done with it,
+ * which removes the listener and stops the timers. Stats overlays need
+ * {@code CallConfig.statsReportInterval}.
  *
  * <p>Theme keys:
  * <ul>

@@ -1,0 +1,53 @@
+package dev.parley.components;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.parley.engine.CallSession;
+import dev.parley.engine.internal.TestPattern;
+import java.awt.image.BufferedImage;
+import java.time.Duration;
+import java.util.List;
+import org.assertj.swing.edt.GuiActionRunner;
+import org.junit.jupiter.api.Test;
+
+/** The local preview shows the local test pattern, mirrored by default, and "Camera off" when disabled. */
+class LocalVideoPanelTest extends GuiTest {
+
+    private LocalVideoPanel panel;
+
+    @Test
+    void previewIsMirroredByDefaultAndShowsCameraOffWhenDisabled() {
+        calls.client(111);
+        calls.client(222);
+        CallSession call = calls.call(111, List.of(222L));
+        show(() -> {
+            panel = new LocalVideoPanel();
+            panel.setContentMode(ContentMode.ASPECT_FIT);
+            panel.setPreferredSize(new java.awt.Dimension(480, 360));
+            panel.setVideoTrack(call.localMediaStream().videoTrack());
+            return panel;
+        }, 520, 420);
+        LiveCalls.await(() -> GuiActionRunner.execute(panel::isShowingVideo), Duration.ofSeconds(10), () -> "the preview");
+        robot.waitForIdle();
+
+        // mirrored: the first bar (white) is on the right, the last (black) on the left
+        BufferedImage mirrored = capture(panel);
+        int width = mirrored.getWidth();
+        int pictureWidth = Math.min(width, mirrored.getHeight() * 4 / 3);
+        int left = (width - pictureWidth) / 2;
+        int y = mirrored.getHeight() / 3;
+        int bars = TestPattern.BAR_COLOURS.length;
+        assertThat(close(TestPattern.BAR_COLOURS[0], mirrored.getRGB(left + pictureWidth - pictureWidth / (2 * bars), y) & 0xFFFFFF, 48)).isTrue();
+        assertThat(close(TestPattern.BAR_COLOURS[bars - 1], mirrored.getRGB(left + pictureWidth / (2 * bars), y) & 0xFFFFFF, 48)).isTrue();
+
+        GuiActionRunner.execute(() -> panel.setMirrored(false));
+        robot.waitForIdle();
+        assertThat(RemoteVideoViewTest.barMismatches(capture(panel), left, pictureWidth)).isEmpty();
+
+        call.localMediaStream().videoTrack().setEnabled(false);
+        int placeholder = rgb("Parley.video.placeholderBackground");
+        LiveCalls.await(() -> (capture(panel).getRGB(5, 5) & 0xFFFFFF) == placeholder, Duration.ofSeconds(3),
+                () -> "'Camera off' on screen");
+        assertThat(GuiActionRunner.execute(panel::isShowingVideo)).isFalse();
+    }
+}
