@@ -5,9 +5,6 @@ import java.awt.Dimension;
 import java.awt.Graphics;
 import java.awt.Graphics2D;
 import java.util.Objects;
-import javax.accessibility.AccessibleContext;
-import javax.accessibility.AccessibleRole;
-import javax.swing.JComponent;
 
 /**
  * The local camera (or test pattern) preview, mirrored by default as people expect of a
@@ -24,7 +21,7 @@ import javax.swing.JComponent;
  *
  * <p>Threading: EDT only.
  */
-public class LocalVideoPanel extends JComponent {
+public class LocalVideoPanel extends VideoComponent {
 
     private final VideoCanvas canvas = new VideoCanvas(this);
     private boolean mirrored = true;
@@ -73,19 +70,6 @@ public class LocalVideoPanel extends JComponent {
     /** Whether the panel shows the camera now, rather than "Camera off". */
     public boolean isShowingVideo() {
         return canvas.showsVideo();
-    }
-
-    @Override
-    public AccessibleContext getAccessibleContext() {
-        if (accessibleContext == null) {
-            accessibleContext = new AccessibleJComponent() {
-                @Override
-                public AccessibleRole getAccessibleRole() {
-                    return AccessibleRole.CANVAS;
-                }
-            };
-        }
-        return accessibleContext;
     }
 
     @Override

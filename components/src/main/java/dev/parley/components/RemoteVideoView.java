@@ -6,8 +6,6 @@ import java.awt.Graphics;
 import java.awt.Graphics2D;
 import java.util.Objects;
 import javax.accessibility.AccessibleContext;
-import javax.accessibility.AccessibleRole;
-import javax.swing.JComponent;
 
 /**
  * Shows a remote participant's {@link VideoTrack}, as QuickBlox's {@code QBRTCRemoteVideoView}.
@@ -34,7 +32,7 @@ import javax.swing.JComponent;
  *
  * <p>Threading: EDT only.
  */
-public class RemoteVideoView extends JComponent {
+public class RemoteVideoView extends VideoComponent {
 
     private final VideoCanvas canvas = new VideoCanvas(this);
     private ContentMode contentMode = ContentMode.ASPECT_FIT;
@@ -94,19 +92,6 @@ public class RemoteVideoView extends JComponent {
     /** What the placeholder says now ("No video", "Video paused"). */
     public String placeholderText() {
         return canvas.isPaused() ? Theme.text("video.paused") : Theme.text("video.noVideo");
-    }
-
-    @Override
-    public AccessibleContext getAccessibleContext() {
-        if (accessibleContext == null) {
-            accessibleContext = new AccessibleJComponent() {
-                @Override
-                public AccessibleRole getAccessibleRole() {
-                    return AccessibleRole.CANVAS;
-                }
-            };
-        }
-        return accessibleContext;
     }
 
     @Override
