@@ -56,6 +56,13 @@ public final class CallClient implements AutoCloseable {
                     return size() > REMEMBERED_CLOSED_SESSIONS;
                 }
             });
+    /** Calls from one group callee to another that came before the initiator's own call; engine thread only. */
+    private final Map<String, List<Map.Entry<Long, Signal.Call>>> earlyMeshCalls = new LinkedHashMap<>(16, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, List<Map.Entry<Long, Signal.Call>>> eldest) {
+            return size() > 64;
+        }
+    };
     private final Subscription signalSubscription;
     private final Subscription stateSubscription;
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -231,9 +238,14 @@ public final class CallClient implements AutoCloseable {
             log.debug("ignored repeated call for session {}, which already closed here", id);
             return;
         }
-        if (from != header.initiatorId() || !header.opponentIds().contains(userId)) {
+        if (!header.opponentIds().contains(userId) || !header.isParticipant(from)) {
             log.warn("ignored call for session {} from {}: initiator is {}, opponents {}", id, from,
                     header.initiatorId(), header.opponentIds());
+            return;
+        }
+        if (from != header.initiatorId()) {
+            // another callee of a group was quicker than the initiator's own call: keep it for then
+            earlyMeshCalls.computeIfAbsent(id, k -> new ArrayList<>()).add(Map.entry(from, call));
             return;
         }
         if (header.opponentIds().size() > MAX_OPPONENTS || new HashSet<>(header.opponentIds()).size()
@@ -248,8 +260,10 @@ public final class CallClient implements AutoCloseable {
         }
         Signal.Header ours = new Signal.Header(id, header.conferenceType(), header.initiatorId(),
                 header.opponentIds(), PLATFORM);
-        if (config.rejectWhenBusy() && !sessions.isEmpty()) {
-            log.info("busy: rejected call {} from {}", id, from);
+        long ringing = sessions.values().stream().filter(s -> s.isIncoming() && s.state() == SessionState.PENDING).count();
+        if (!sessions.isEmpty() && (config.rejectWhenBusy() || ringing + 1 > config.incomingLimit())) {
+            log.info("busy: rejected call {} from {} ({} live sessions, {} ringing)", id, from, sessions.size(), ringing);
+            earlyMeshCalls.remove(id);
             closedSessionIds.add(id);
             try {
                 channel.send(from, new Signal.Reject(ours, Map.of()));
@@ -262,6 +276,10 @@ public final class CallClient implements AutoCloseable {
         sessions.put(id, session);
         session.offered(call);
         dispatcher.fire(l -> l.sessionReceived(session, call.userInfo()));
+        List<Map.Entry<Long, Signal.Call>> early = earlyMeshCalls.remove(id);
+        if (early != null) {
+            early.forEach(e -> session.signalReceived(e.getKey(), e.getValue()));
+        }
     }
 
     private List<Long> validateOpponents(List<Long> opponentIds) {

@@ -19,4 +19,9 @@ public interface CallClock {
      * @return a subscription that cancels the task if it has not run yet
      */
     Subscription schedule(Duration delay, Runnable task);
+
+    /** Monotonic time in nanoseconds, for measuring how long something took (a call ringing, say). */
+    default long nanoTime() {
+        return System.nanoTime();
+    }
 }

@@ -38,6 +38,7 @@ public final class CallConfig {
     private final AudioDeviceMode audioDeviceMode;
     private final boolean rejectWhenBusy;
     private final boolean relayOnly;
+    private final int incomingLimit;
 
     private CallConfig(Builder b) {
         answerTimeInterval = b.answerTimeInterval;
@@ -50,6 +51,7 @@ public final class CallConfig {
         audioDeviceMode = b.audioDeviceMode;
         rejectWhenBusy = b.rejectWhenBusy;
         relayOnly = b.relayOnly;
+        incomingLimit = b.incomingLimit;
     }
 
     /** The QuickBlox defaults: answer 45 s, dialing 5 s, disconnect 30 s, no stats, callbacks on the EDT. */
@@ -107,6 +109,14 @@ public final class CallConfig {
         return rejectWhenBusy;
     }
 
+    /**
+     * How many unanswered incoming sessions may ring at once while another session is live;
+     * one more is rejected as busy (QuickBlox's {@code incomingLimit}). Default 2.
+     */
+    public int incomingLimit() {
+        return incomingLimit;
+    }
+
     /** Whether media may only flow through a TURN relay (QuickBlox's {@code iceTransportPolicy: "relay"}). */
     public boolean relayOnly() {
         return relayOnly;
@@ -125,6 +135,7 @@ public final class CallConfig {
         b.audioDeviceMode = audioDeviceMode;
         b.rejectWhenBusy = rejectWhenBusy;
         b.relayOnly = relayOnly;
+        b.incomingLimit = incomingLimit;
         return b;
     }
 
@@ -154,6 +165,7 @@ public final class CallConfig {
         private AudioDeviceMode audioDeviceMode = AudioDeviceMode.AUTO;
         private boolean rejectWhenBusy;
         private boolean relayOnly;
+        private int incomingLimit = 2;
 
         private Builder() {
         }
@@ -239,6 +251,18 @@ public final class CallConfig {
          */
         public Builder relayOnly(boolean relay) {
             relayOnly = relay;
+            return this;
+        }
+
+        /**
+         * How many unanswered incoming sessions may ring at once while another session is live,
+         * at least 1; a call beyond it is rejected as busy without asking the application.
+         */
+        public Builder incomingLimit(int limit) {
+            if (limit < 1) {
+                throw new IllegalArgumentException("incomingLimit must be at least 1, was " + limit);
+            }
+            incomingLimit = limit;
             return this;
         }
 

@@ -1,8 +1,10 @@
 package dev.parley.engine;
 
+import dev.parley.engine.internal.SdpText;
 import dev.parley.engine.internal.XmlNames;
 import dev.parley.engine.signaling.Signal;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,8 +43,15 @@ public final class CallSession {
     private final Map<Long, ConnectionState> connectionStates = new ConcurrentHashMap<>();
     private volatile SessionState state;
     private Subscription statsTimer;
+    /** The local user answered this incoming session (a group callee then joins the mesh). */
+    private boolean accepted;
+    /** When this session was created here, on the client's clock: ringing time counts from it. */
+    private final long createdNanos;
+    /** Waits for the offers of the higher-id callees of a group; see {@link #joinMesh}. */
+    private Subscription meshWait;
 
     CallSession(CallClient client, RtcEngine rtc, Signal.Header header, boolean incoming) {
+        this.createdNanos = client.clock().nanoTime();
         assert rtc.isEngineThread();
         this.client = client;
         this.rtc = rtc;
@@ -155,7 +164,15 @@ public final class CallSession {
         Map<String, String> info = copy(userInfo);
         rtc.call(() -> {
             PeerLink caller = requireRinging("accept");
+            accepted = true;
             caller.accept(info);
+            // offers other callees of a group already sent us are answered now, without userInfo
+            for (PeerLink link : List.copyOf(links.values())) {
+                if (link != caller && link.state() == ConnectionState.PENDING && !link.isOfferer()) {
+                    link.accept(Map.of());
+                }
+            }
+            joinMesh();
             startStats();
             return null;
         });
@@ -173,9 +190,14 @@ public final class CallSession {
             if (state == SessionState.CLOSED) {
                 return null;
             }
-            PeerLink caller = requireRinging("reject");
-            send(caller.userId, new Signal.Reject(header, info));
-            caller.close(ConnectionState.CLOSED);
+            requireRinging("reject");
+            // everyone hears it, as from the QuickBlox SDKs: the other callees stop waiting for us
+            for (long other : otherParticipants()) {
+                send(other, new Signal.Reject(header, info));
+            }
+            for (PeerLink link : List.copyOf(links.values())) {
+                link.close(ConnectionState.CLOSED);
+            }
             return null;
         });
     }
@@ -198,15 +220,74 @@ public final class CallSession {
         if (state == SessionState.CLOSED) {
             return;
         }
-        for (PeerLink link : List.copyOf(links.values())) {
-            if (!link.state().isTerminal()) {
-                send(link.userId, new Signal.HangUp(header, userInfo));
-                link.close(ConnectionState.CLOSED);
+        for (long other : otherParticipants()) {
+            PeerLink link = links.get(other);
+            boolean gone = link != null ? link.state().isTerminal() : connectionState(other).isTerminal();
+            if (!gone) {
+                send(other, new Signal.HangUp(header, userInfo));
             }
+        }
+        for (PeerLink link : List.copyOf(links.values())) {
+            link.close(ConnectionState.CLOSED);
         }
         if (links.isEmpty()) {
             closeSession();
         }
+    }
+
+    /**
+     * A group callee that accepted calls every other callee with a lower id ("the higher id
+     * calls the lower"), ringing for what is left of the session's answer time, and waits as long
+     * for the offers of the higher ids.
+     */
+    private void joinMesh() {
+        Duration left = remainingRingTime();
+        for (long other : opponentIds()) {
+            if (other != localUserId && other < localUserId && !links.containsKey(other)
+                    && !connectionState(other).isTerminal()) {
+                PeerLink link = new PeerLink(this, rtc, other, true);
+                links.put(other, link);
+                link.call(Map.of(), left);
+            }
+        }
+        if (opponentIds().stream().anyMatch(other -> other > localUserId)) {
+            meshWait = schedule(left, this::meshWaitExpired);
+        }
+    }
+
+    /** What is left of the answer time since this session started ringing here; at least one dialing period. */
+    private Duration remainingRingTime() {
+        Duration elapsed = Duration.ofNanos(client.clock().nanoTime() - createdNanos);
+        Duration left = config().answerTimeInterval().minus(elapsed);
+        return left.compareTo(config().dialingTimeInterval()) < 0 ? config().dialingTimeInterval() : left;
+    }
+
+    private void meshWaitExpired() {
+        meshWait = null;
+        if (state == SessionState.CLOSED) {
+            return;
+        }
+        for (long other : opponentIds()) {
+            if (other > localUserId && !links.containsKey(other) && !connectionState(other).isTerminal()) {
+                log.info("session {}: user {} never joined the mesh", id(), other);
+                markWithoutLink(other, ConnectionState.NO_ANSWER);
+                fire(l -> l.userDidNotRespond(this, other));
+            }
+        }
+    }
+
+    /** The state of a participant this client has no connection to, as the others report it. */
+    private void markWithoutLink(long userId, ConnectionState next) {
+        publishState(userId, next);
+        fire(l -> l.connectionStateChanged(this, userId, next));
+    }
+
+    private List<Long> otherParticipants() {
+        List<Long> all = new ArrayList<>();
+        all.add(initiatorId());
+        all.addAll(opponentIds());
+        all.remove(Long.valueOf(localUserId));
+        return all;
     }
 
     // ---- called by the client on the engine thread ------------------------------------
@@ -222,9 +303,13 @@ public final class CallSession {
             log.warn("session {}: ignored {} from user {}, who is not a participant", id(), signal.signalType(), from);
             return;
         }
+        if (signal instanceof Signal.Call call) {
+            meshCallReceived(from, call);
+            return;
+        }
         PeerLink link = links.get(from);
         if (link == null) {
-            log.debug("session {}: ignored {} from user {}: no connection to that user", id(), signal.signalType(), from);
+            withoutLink(from, signal);
             return;
         }
         if (signal instanceof Signal.Accept accept) {
@@ -238,6 +323,43 @@ public final class CallSession {
         } else if (signal instanceof Signal.Update update) {
             log.info("session {}: ignored update ({}) from {}: ICE-restart renegotiation is not supported yet",
                     id(), update.reason(), from);
+        }
+    }
+
+    /** Another callee of a group calls us: answered at once if we accepted, else when we do. */
+    private void meshCallReceived(long from, Signal.Call call) {
+        if (links.containsKey(from)) {
+            return; // a repeated ring
+        }
+        if (!incoming || from == initiatorId() || state == SessionState.CLOSED || connectionState(from).isTerminal()) {
+            log.debug("session {}: ignored call from {}", id(), from);
+            return;
+        }
+        if (!SdpText.looksLikeSdp(call.sdp())) {
+            log.warn("session {}: ignored call from {}: its SDP is not a session description", id(), from);
+            return;
+        }
+        PeerLink link = new PeerLink(this, rtc, from, false);
+        links.put(from, link);
+        link.offered(call.sdp());
+        if (accepted) {
+            link.accept(Map.of());
+        }
+    }
+
+    /** A reject or hang-up from a participant we have no connection to (yet): they are out. */
+    private void withoutLink(long from, Signal signal) {
+        if (connectionState(from).isTerminal()) {
+            return;
+        }
+        if (signal instanceof Signal.Reject reject) {
+            markWithoutLink(from, ConnectionState.REJECTED);
+            fire(l -> l.rejectedByUser(this, from, reject.userInfo()));
+        } else if (signal instanceof Signal.HangUp hangUp) {
+            markWithoutLink(from, ConnectionState.HANG_UP);
+            fire(l -> l.hungUpByUser(this, from, hangUp.userInfo()));
+        } else {
+            log.debug("session {}: ignored {} from user {}: no connection to that user", id(), signal.signalType(), from);
         }
     }
 
@@ -307,6 +429,9 @@ public final class CallSession {
         }
         if (statsTimer != null) {
             statsTimer.close();
+        }
+        if (meshWait != null) {
+            meshWait.close();
         }
         localMedia.close();
         changeState(SessionState.CLOSED);

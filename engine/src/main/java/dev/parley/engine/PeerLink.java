@@ -18,6 +18,7 @@ import dev.onvoid.webrtc.SetSessionDescriptionObserver;
 import dev.onvoid.webrtc.media.MediaStreamTrack;
 import dev.parley.engine.internal.SdpText;
 import dev.parley.engine.signaling.Signal;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -65,6 +66,11 @@ final class PeerLink {
         return state;
     }
 
+    /** Whether this side made the offer (called the other user). */
+    boolean isOfferer() {
+        return offerer;
+    }
+
     VideoTrackImpl remoteVideo() {
         return remoteVideo;
     }
@@ -77,11 +83,19 @@ final class PeerLink {
 
     /** Creates the offer and rings {@code userId} until it answers or the answer time runs out. */
     void call(Map<String, String> userInfo) {
+        call(userInfo, session.config().answerTimeInterval());
+    }
+
+    /**
+     * As {@link #call(Map)}, ringing at most {@code answerTime}: a callee calling another callee
+     * of a group gets what is left of the session's ringing time, as QuickBlox does.
+     */
+    void call(Map<String, String> userInfo, Duration answerTime) {
         setState(ConnectionState.PENDING);
         createConnection();
         connection.createOffer(new RTCOfferOptions(), whenCreated(offer ->
                 connection.setLocalDescription(offer, whenApplied(() -> ring(offer.sdp, userInfo)))));
-        answerTimer = session.schedule(session.config().answerTimeInterval(), this::answerTimedOut);
+        answerTimer = session.schedule(answerTime, this::answerTimedOut);
     }
 
     private void ring(String sdp, Map<String, String> userInfo) {
@@ -96,8 +110,7 @@ final class PeerLink {
         if (state != ConnectionState.PENDING) {
             return;
         }
-        log.info("session {}: user {} did not answer within {} s", session.id(), userId,
-                session.config().answerTimeInterval().toSeconds());
+        log.info("session {}: user {} did not answer in time", session.id(), userId);
         if (offerer) {
             session.fire(l -> l.userDidNotRespond(session, userId));
             session.send(userId, new Signal.HangUp(session.header(), Map.of()));

@@ -42,6 +42,37 @@ class XmppCallTest {
     }
 
     @Test
+    void threePartyMeshThroughProsodyConnectsEveryPairWithVideo(Prosody prosody) {
+        harness = CallHarness.over(userId -> XmppSignaling.connect(prosody.user(userId).build()));
+        long[] users = {611, 622, 633};
+        for (long id : users) {
+            harness.client(id);
+        }
+        harness.autoAccept(622, Map.of());
+        harness.autoAccept(633, Map.of());
+
+        CallSession call = harness.call(611, List.of(622L, 633L), ConferenceType.VIDEO, Map.of());
+
+        List<CallSession> sessions = GroupCallTest.awaitFullMesh(harness, users, call);
+        for (int i = 0; i < users.length; i++) {
+            for (long other : users) {
+                if (other != users[i]) {
+                    CallSession session = sessions.get(i);
+                    EventLog.await(() -> session.remoteVideoTrack(other).isPresent(), Duration.ofSeconds(10),
+                            () -> "video of " + other);
+                    FrameProbe probe = new FrameProbe();
+                    session.remoteVideoTrack(other).orElseThrow().addSink(probe);
+                    EventLog.await(() -> probe.frames() >= 10, Duration.ofSeconds(10), () -> probe.frames() + " frames");
+                    assertThat(probe.patternMismatch(48)).isEmpty();
+                }
+            }
+        }
+        call.hangUp(Map.of());
+        harness.log(622).awaitEvent("hungUpByUser 611 {}");
+        assertThat(sessions.get(1).connectionState(633)).isEqualTo(ConnectionState.CONNECTED);
+    }
+
+    @Test
     void lostServerIsReportedSendsFailAndARingingCallGetsThroughAfterReconnect(Prosody shared) {
         // a server of its own, since this test stops it; the shared one proves Prosody can run here
         privateServer = Prosody.start();

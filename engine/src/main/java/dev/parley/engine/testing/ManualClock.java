@@ -61,6 +61,12 @@ public final class ManualClock implements CallClock {
         }
     }
 
+    /** The clock's own time: {@link #elapsed()} in nanoseconds. */
+    @Override
+    public long nanoTime() {
+        return elapsed().toNanos();
+    }
+
     /** Time elapsed since the clock was made. */
     public synchronized Duration elapsed() {
         return Duration.ofNanos(nowNanos);
