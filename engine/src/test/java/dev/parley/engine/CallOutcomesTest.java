@@ -124,6 +124,22 @@ class CallOutcomesTest {
     }
 
     @Test
+    void aCallBeyondTheIncomingLimitIsRejectedAsBusy() {
+        CallClient dave = harness.client(444, b -> b.incomingLimit(1));
+        CallClient carol = harness.client(333);
+        harness.call(111, List.of(444L), ConferenceType.AUDIO, Map.of());
+        harness.log(444).awaitEvent("sessionReceived 111 {}");
+
+        CallSession second = carol.createSession(List.of(444L), ConferenceType.AUDIO);
+        second.startCall(Map.of());
+
+        harness.log(333).awaitEvent("sessionClosed");
+        assertThat(harness.log(333).events()).contains("rejectedByUser 444 {}");
+        assertThat(harness.log(444).events(e -> e.startsWith("sessionReceived"))).hasSize(1);
+        assertThat(dave.sessions()).hasSize(1);
+    }
+
+    @Test
     void oneClientHoldsTwoIndependentSessions() {
         harness.client(333);
         harness.autoAccept(222, Map.of());
