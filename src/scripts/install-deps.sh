@@ -5,11 +5,12 @@
 #   coturn           the TURN server
 #   openssl          makes Prosody's self-signed certificate on the fly
 #   xvfb             a display for the Swing tests and the demo screenshots
+#   openbox          a window manager on that display, so windows stack and take focus as on a desktop
 #   chromium         runs the QuickBlox JavaScript SDK, our interoperability peer
 #   iproute2         ss, to check that a server port belongs to the process we started
 set -euo pipefail
 
-packages=(libpulse0 prosody coturn openssl xvfb chromium iproute2)
+packages=(libpulse0 prosody coturn openssl xvfb openbox chromium iproute2)
 
 missing=()
 for p in "${packages[@]}"; do

@@ -10,5 +10,4 @@ mvn -B -q -ntp install -DskipTests -pl engine,components -am
 mvn -B -q -ntp test-compile -pl components
 mvn -B -q -ntp dependency:build-classpath -pl components -Dmdep.includeScope=test -Dmdep.outputFile=target/test.classpath
 classpath="components/target/test-classes:components/target/classes:$(cat components/target/test.classpath)"
-run=(java -cp "$classpath" -Dorg.slf4j.simpleLogger.defaultLogLevel=warn "$@")
-if [ -n "${DISPLAY:-}" ]; then "${run[@]}"; else xvfb-run -a -s "-screen 0 1600x1200x24" "${run[@]}"; fi
+bash src/scripts/with-display.sh java -cp "$classpath" -Dorg.slf4j.simpleLogger.defaultLogLevel=warn "$@"

@@ -9,9 +9,5 @@ cd "$(dirname "$0")/../.."
 
 bash src/scripts/install-deps.sh
 bash src/interop/setup.sh
-if [ -n "${DISPLAY:-}" ]; then
-  mvn -B -ntp verify "$@"
-else
-  # The Swing tests click real widgets: give them a virtual display of their own.
-  xvfb-run -a -s "-screen 0 1600x1200x24" mvn -B -ntp verify "$@"
-fi
+# The Swing tests click real widgets: without a display they get a virtual one of their own.
+bash src/scripts/with-display.sh mvn -B -ntp verify "$@"

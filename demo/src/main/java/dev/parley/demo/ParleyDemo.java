@@ -1,129 +1,108 @@
 package dev.parley.demo;
 
-import com.formdev.flatlaf.FlatLightLaf;
-import dev.parley.components.ContentMode;
-import dev.parley.components.RemoteVideoView;
-import dev.parley.engine.CallClient;
-import dev.parley.engine.CallConfig;
-import dev.parley.engine.CallListener;
-import dev.parley.engine.CallSession;
-import dev.parley.engine.ConferenceType;
-import dev.parley.engine.SessionState;
-import dev.parley.engine.TestPatternCapture;
-import dev.parley.engine.VideoTrack;
-import dev.parley.engine.signaling.LocalSignalingHub;
-import java.awt.BorderLayout;
-import java.awt.GridLayout;
-import java.awt.event.WindowAdapter;
-import java.awt.event.WindowEvent;
+import dev.parley.engine.SignalingException;
+import dev.parley.engine.xmpp.XmppSettings;
+import dev.parley.engine.xmpp.XmppSignaling;
+import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import javax.swing.JButton;
-import javax.swing.JFrame;
-import javax.swing.JLabel;
-import javax.swing.JPanel;
 import javax.swing.SwingUtilities;
-import net.miginfocom.swing.MigLayout;
 
 /**
- * The Parley demo in its embedded mode: two users, Alice and Bob, in one process with
- * in-process signaling and real WebRTC between them. Alice calls Bob; Bob answers by himself;
- * each side shows the other's video (the test pattern). This is the minimal first window; the
- * full demo (launcher, incoming dialog, group calls, XMPP login) comes with the demo issue.
+ * The Parley demo application.
  *
- * <p>Threading: Swing on the EDT; engine callbacks arrive on the EDT by default.
+ * <ul>
+ * <li>No arguments: the embedded mode. One process, in-process signaling, a launcher that
+ *     opens a window per person; calls between them are real WebRTC.
+ * <li>{@code --server HOST[:PORT]} (with optional {@code --domain D --app-id N --user ID
+ *     --password P --trust server.pem --plaintext --ice "stun:..."}): signs in to an XMPP
+ *     server on the QuickBlox wire. With user and password it logs in at once; otherwise, or
+ *     when the login fails, the login dialog opens with what was given and the error.
+ * <li>{@code --login}: the login dialog, filled with the last settings.
+ * </ul>
+ *
+ * <p>Threading: everything runs on the EDT; engine callbacks arrive there by default.
  */
 public final class ParleyDemo {
 
-    private final LocalSignalingHub hub = new LocalSignalingHub();
-    private final CallClient alice = CallClient.create(hub.channel(111), CallConfig.defaults());
-    private final CallClient bob = CallClient.create(hub.channel(222), CallConfig.defaults());
-    private final RemoteVideoView aliceSeesBob = new RemoteVideoView();
-    private final RemoteVideoView bobSeesAlice = new RemoteVideoView();
-    private final JLabel status = new JLabel("Idle");
-    private final JButton call = new JButton("Alice calls Bob");
-    private final JButton hangUp = new JButton("Hang up");
-    private CallSession session;
-
     private ParleyDemo() {
-        bob.addListener(new CallListener() {
-            @Override
-            public void sessionReceived(CallSession incoming, Map<String, String> userInfo) {
-                incoming.localMediaStream().videoTrack().setVideoCapture(new TestPatternCapture());
-                incoming.acceptCall(Map.of());
-            }
+    }
 
-            @Override
-            public void remoteVideoTrackReceived(CallSession s, long userId, VideoTrack track) {
-                bobSeesAlice.setVideoTrack(track);
-            }
-        });
-        alice.addListener(new CallListener() {
-            @Override
-            public void remoteVideoTrackReceived(CallSession s, long userId, VideoTrack track) {
-                aliceSeesBob.setVideoTrack(track);
-            }
+    public static void main(String[] args) {
+        Map<String, String> options = parse(args);
+        SwingUtilities.invokeLater(() -> start(options));
+    }
 
+    private static void start(Map<String, String> options) {
+        DemoSettings settings = DemoSettings.load();
+        DemoApp.installTheme(settings.darkTheme());
+        DemoApp app = new DemoApp(settings, true);
+        if (!options.containsKey("server") && !options.containsKey("login")) {
+            Launcher launcher = new Launcher(app);
+            app.setLauncher(launcher);
+            launcher.setVisible(true);
+            return;
+        }
+        LoginDialog login = new LoginDialog(null, app);
+        String server = options.get("server");
+        String host = null;
+        String port = null;
+        if (server != null) {
+            int colon = server.lastIndexOf(':');
+            host = colon > 0 ? server.substring(0, colon) : server;
+            port = colon > 0 ? server.substring(colon + 1) : String.valueOf(XmppSettings.DEFAULT_PORT);
+        }
+        login.prefill(host, port, options.get("domain"), options.get("app-id"), options.get("user"),
+                options.get("password"), options.get("trust"));
+        if (server != null && options.containsKey("user") && options.containsKey("password")) {
+            try {
+                XmppSettings.Builder builder = XmppSettings.builder().host(host).port(Integer.parseInt(port))
+                        .domain(options.getOrDefault("domain", settings.get("domain", "chat.parley.test")))
+                        .appId(Long.parseLong(options.getOrDefault("app-id", "1")))
+                        .userId(Long.parseLong(options.get("user"))).password(options.get("password"));
+                if (options.containsKey("trust")) {
+                    builder.trustCertificate(Path.of(options.get("trust")));
+                }
+                if (options.containsKey("plaintext")) {
+                    builder.allowPlaintext();
+                }
+                XmppSignaling channel = XmppSignaling.connect(builder.build());
+                app.openServer(channel, DemoSettings.parseIceServers(options.getOrDefault("ice", "").replace(',', '\n')));
+                return;
+            } catch (SignalingException | IllegalArgumentException | IllegalStateException e) {
+                login.showError(e.getMessage());
+            }
+        }
+        login.addWindowListener(new java.awt.event.WindowAdapter() {
             @Override
-            public void sessionStateChanged(CallSession s, SessionState state) {
-                status.setText("Alice's call: " + state.name().toLowerCase(java.util.Locale.ROOT));
-                boolean live = state != SessionState.CLOSED;
-                call.setEnabled(!live);
-                hangUp.setEnabled(live);
-                if (!live) {
-                    aliceSeesBob.setVideoTrack(null);
-                    bobSeesAlice.setVideoTrack(null);
+            public void windowClosed(java.awt.event.WindowEvent e) {
+                if (app.windows().isEmpty()) {
+                    app.shutDown();
                 }
             }
         });
+        login.setVisible(true);
     }
 
-    private void show() {
-        JFrame frame = new JFrame("Parley demo");
-        JPanel videos = new JPanel(new GridLayout(1, 2, 8, 8));
-        aliceSeesBob.setContentMode(ContentMode.ASPECT_FIT);
-        bobSeesAlice.setContentMode(ContentMode.ASPECT_FIT);
-        videos.add(titled("Alice sees Bob", aliceSeesBob));
-        videos.add(titled("Bob sees Alice", bobSeesAlice));
-        JPanel controls = new JPanel(new MigLayout("insets dialog", "[][][grow]"));
-        hangUp.setEnabled(false);
-        call.addActionListener(e -> {
-            session = alice.createSession(List.of(222L), ConferenceType.VIDEO);
-            session.localMediaStream().videoTrack().setVideoCapture(new TestPatternCapture());
-            session.startCall(Map.of("note", "hello from Alice"));
-        });
-        hangUp.addActionListener(e -> session.hangUp(Map.of()));
-        controls.add(call);
-        controls.add(hangUp);
-        controls.add(status, "growx");
-        frame.getContentPane().add(videos, BorderLayout.CENTER);
-        frame.getContentPane().add(controls, BorderLayout.SOUTH);
-        frame.setDefaultCloseOperation(JFrame.DISPOSE_ON_CLOSE);
-        frame.addWindowListener(new WindowAdapter() {
-            @Override
-            public void windowClosed(WindowEvent e) {
-                alice.close();
-                bob.close();
-                hub.close();
+    /** {@code --name value} and {@code --flag} options. */
+    static Map<String, String> parse(String[] args) {
+        Map<String, String> options = new HashMap<>();
+        List<String> flags = List.of("plaintext", "login");
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (!arg.startsWith("--")) {
+                throw new IllegalArgumentException("unexpected argument '" + arg + "'; see the README for the options");
             }
-        });
-        frame.setSize(900, 420);
-        frame.setLocationByPlatform(true);
-        frame.setVisible(true);
-    }
-
-    private static JPanel titled(String title, RemoteVideoView view) {
-        JPanel panel = new JPanel(new BorderLayout());
-        panel.add(new JLabel(title), BorderLayout.NORTH);
-        panel.add(view, BorderLayout.CENTER);
-        return panel;
-    }
-
-    /** Starts the embedded demo. */
-    public static void main(String[] args) {
-        SwingUtilities.invokeLater(() -> {
-            FlatLightLaf.setup();
-            new ParleyDemo().show();
-        });
+            String name = arg.substring(2);
+            if (flags.contains(name)) {
+                options.put(name, "true");
+            } else if (i + 1 < args.length) {
+                options.put(name, args[++i]);
+            } else {
+                throw new IllegalArgumentException("option " + arg + " needs a value");
+            }
+        }
+        return options;
     }
 }

@@ -1,0 +1,117 @@
+package dev.parley.demo;
+
+import dev.parley.engine.CameraCapture;
+import dev.parley.engine.CameraDevice;
+import dev.parley.engine.IceServer;
+import dev.parley.engine.MediaException;
+import dev.parley.engine.PixelFormat;
+import dev.parley.engine.TestPatternCapture;
+import dev.parley.engine.VideoCapture;
+import dev.parley.engine.VideoFormat;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.prefs.Preferences;
+
+/**
+ * What the demo remembers between runs (java.util.prefs): theme, camera, video format, and the
+ * last server login except the password, which is never stored.
+ *
+ * <p>Threading: EDT.
+ */
+final class DemoSettings {
+
+    /** The video formats offered in the settings. */
+    static final List<VideoFormat> FORMATS = List.of(VideoFormat.DEFAULT,
+            new VideoFormat(1280, 720, 30, PixelFormat.FORMAT_420F),
+            new VideoFormat(320, 240, 15, PixelFormat.FORMAT_420F));
+    static final String TEST_PATTERN = "";
+
+    private final Preferences prefs;
+
+    DemoSettings(Preferences prefs) {
+        this.prefs = prefs;
+    }
+
+    static DemoSettings load() {
+        return new DemoSettings(Preferences.userNodeForPackage(DemoSettings.class));
+    }
+
+    boolean darkTheme() {
+        return prefs.getBoolean("darkTheme", false);
+    }
+
+    void setDarkTheme(boolean dark) {
+        prefs.putBoolean("darkTheme", dark);
+    }
+
+    /** The camera's device id, or {@link #TEST_PATTERN}. */
+    String cameraId() {
+        return prefs.get("camera", TEST_PATTERN);
+    }
+
+    void setCameraId(String id) {
+        prefs.put("camera", id);
+    }
+
+    VideoFormat format() {
+        int index = prefs.getInt("format", 0);
+        return FORMATS.get(Math.max(0, Math.min(FORMATS.size() - 1, index)));
+    }
+
+    void setFormat(VideoFormat format) {
+        prefs.putInt("format", Math.max(0, FORMATS.indexOf(format)));
+    }
+
+    String get(String key, String fallback) {
+        return prefs.get("login." + key, fallback);
+    }
+
+    void put(String key, String value) {
+        prefs.put("login." + key, value);
+    }
+
+    /** A capture as chosen: the camera when it exists, the test pattern otherwise. */
+    VideoCapture newCapture() {
+        String id = cameraId();
+        if (!id.equals(TEST_PATTERN)) {
+            Optional<CameraDevice> device = cameras().stream().filter(d -> d.id().equals(id)).findFirst();
+            if (device.isPresent()) {
+                try {
+                    return new CameraCapture(format(), device.get());
+                } catch (MediaException e) {
+                    // the camera went away: fall back to the pattern
+                }
+            }
+        }
+        return new TestPatternCapture(format());
+    }
+
+    static List<CameraDevice> cameras() {
+        try {
+            return CameraCapture.devices();
+        } catch (RuntimeException e) {
+            return List.of();
+        }
+    }
+
+    /** ICE servers from text, one per line: {@code stun:host:port} or {@code turn:host:port user password}. */
+    static List<IceServer> parseIceServers(String text) {
+        List<IceServer> servers = new ArrayList<>();
+        for (String line : text.split("\\R")) {
+            String[] parts = line.trim().split("\\s+");
+            if (parts[0].isEmpty()) {
+                continue;
+            }
+            if (parts[0].startsWith("stun:") && parts.length == 1) {
+                servers.add(IceServer.stun(parts[0]));
+            } else if ((parts[0].startsWith("turn:") || parts[0].startsWith("turns:")) && parts.length == 3) {
+                servers.add(IceServer.turn(parts[0], parts[1], parts[2]));
+            } else {
+                throw new IllegalArgumentException("'" + line.trim() + "' is neither 'stun:host:port' nor"
+                        + " 'turn:host:port user password'");
+            }
+        }
+        return servers;
+    }
+}

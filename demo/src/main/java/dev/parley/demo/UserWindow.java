@@ -1,0 +1,263 @@
+package dev.parley.demo;
+
+import dev.parley.components.CallView;
+import dev.parley.components.IncomingCallDialog;
+import dev.parley.engine.CallClient;
+import dev.parley.engine.CallException;
+import dev.parley.engine.CallListener;
+import dev.parley.engine.CallSession;
+import dev.parley.engine.ConferenceType;
+import dev.parley.engine.SessionState;
+import dev.parley.engine.signaling.SignalingState;
+import java.awt.CardLayout;
+import java.awt.Component;
+import java.awt.event.WindowAdapter;
+import java.awt.event.WindowEvent;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.LongFunction;
+import java.util.function.Supplier;
+import javax.swing.DefaultListCellRenderer;
+import javax.swing.DefaultListModel;
+import javax.swing.JButton;
+import javax.swing.JFrame;
+import javax.swing.JLabel;
+import javax.swing.JList;
+import javax.swing.JPanel;
+import javax.swing.JScrollPane;
+import javax.swing.JTextField;
+import javax.swing.ListSelectionModel;
+import javax.swing.Timer;
+import javax.swing.UIManager;
+import javax.swing.WindowConstants;
+import net.miginfocom.swing.MigLayout;
+
+/**
+ * One local user's window: the people to call (or, signed in to a server, user ids to type),
+ * Video call / Audio call for one to three of them, the incoming-call dialog, and the call
+ * view with its control bar while in a call. Closing it hangs up and signs out.
+ *
+ * <p>Threading: EDT; the client's callbacks arrive on the EDT (the default executor).
+ */
+final class UserWindow extends JFrame {
+
+    private final CallClient client;
+    private final long userId;
+    private final LongFunction<String> names;
+    private final DemoSettings settings;
+    private final Runnable onClosed;
+    private final CardLayout cards = new CardLayout();
+    private final JPanel content = new JPanel(cards);
+    private final JLabel status = new JLabel();
+    private final JLabel message = new JLabel(" ");
+    private final DefaultListModel<Long> people = new DefaultListModel<>();
+    private final JList<Long> peopleList = new JList<>(people);
+    private final JTextField ids = new JTextField(18);
+    private final CallView callView;
+    private final Supplier<Set<Long>> online;
+    private CallSession current;
+    private boolean closed;
+
+    /**
+     * @param contacts the people to offer, or {@code null} to let the user type ids (server mode)
+     * @param online who is online now, for the list; {@code null} when unknown
+     */
+    UserWindow(CallClient client, String name, LongFunction<String> names, List<Long> contacts,
+            Supplier<Set<Long>> online, DemoSettings settings, Runnable onClosed) {
+        super(Texts.get("user.title", name));
+        this.client = client;
+        this.userId = client.userId();
+        this.names = names;
+        this.settings = settings;
+        this.onClosed = onClosed;
+        this.online = online;
+        setName("parley.window." + userId);
+        setDefaultCloseOperation(WindowConstants.DO_NOTHING_ON_CLOSE);
+        callView = new CallView(client);
+        callView.setName("parley.callView");
+        callView.setNameResolver(names);
+
+        JPanel idle = new JPanel(new MigLayout("insets dialog, fill, wrap 1", "[grow, fill]", "[][grow, fill][][]"));
+        idle.setName("parley.idle");
+        if (contacts != null) {
+            idle.add(new JLabel(Texts.get("user.contacts")));
+            contacts.stream().filter(id -> id != userId).forEach(people::addElement);
+            peopleList.setName("parley.people");
+            peopleList.setSelectionMode(ListSelectionModel.MULTIPLE_INTERVAL_SELECTION);
+            peopleList.setCellRenderer(new PersonRenderer());
+            idle.add(new JScrollPane(peopleList));
+        } else {
+            idle.add(new JLabel(Texts.get("user.ids")));
+            ids.setName("parley.ids");
+            idle.add(ids, "aligny top");
+        }
+        JButton video = new JButton(Texts.get("user.videoCall"));
+        video.setName("parley.videoCall");
+        video.setMnemonic('V');
+        JButton audio = new JButton(Texts.get("user.audioCall"));
+        audio.setName("parley.audioCall");
+        audio.setMnemonic('A');
+        idle.add(video, "split 2, sg call");
+        idle.add(audio, "sg call");
+        message.setName("parley.message");
+        message.setForeground(UIManager.getColor("Component.error.focusedBorderColor"));
+        idle.add(message);
+        video.addActionListener(e -> call(ConferenceType.VIDEO));
+        audio.addActionListener(e -> call(ConferenceType.AUDIO));
+
+        content.add(idle, "idle");
+        content.add(callView, "call");
+        status.setName("parley.status");
+        JPanel root = new JPanel(new MigLayout("insets 0, fill, wrap 1", "[grow, fill]", "[][grow, fill]"));
+        root.add(status, "gap 8 8 4 0");
+        root.add(content);
+        setContentPane(root);
+        showStatus(client.signalingState());
+
+        client.addListener(new Events());
+        addWindowListener(new WindowAdapter() {
+            @Override
+            public void windowClosing(WindowEvent e) {
+                close();
+            }
+        });
+        if (online != null) {
+            new Timer(1000, e -> peopleList.repaint()).start();
+        }
+        setSize(760, 600);
+    }
+
+    long userId() {
+        return userId;
+    }
+
+    /** The session on screen, or {@code null} when idle. */
+    CallSession currentSession() {
+        return current;
+    }
+
+    /** Hangs up, signs out, closes the window. Idempotent. */
+    void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        callView.setSession(null);
+        try {
+            client.close(); // hangs up live sessions
+        } catch (CallException e) {
+            // closing anyway; the engine logged what failed
+        }
+        dispose();
+        onClosed.run();
+    }
+
+    private void call(ConferenceType type) {
+        List<Long> to = chosen();
+        if (to == null) {
+            return;
+        }
+        try {
+            CallSession session = client.createSession(to, type);
+            if (type == ConferenceType.VIDEO) {
+                session.localMediaStream().videoTrack().setVideoCapture(settings.newCapture());
+            }
+            session.startCall(Map.of("name", names.apply(userId)));
+            show(session);
+        } catch (CallException | IllegalArgumentException | IllegalStateException e) {
+            message.setText(Texts.get("user.callFailed", e.getMessage()));
+        }
+    }
+
+    private List<Long> chosen() {
+        List<Long> to = new ArrayList<>();
+        if (ids.isShowing()) {
+            try {
+                for (String part : ids.getText().split(",")) {
+                    if (!part.isBlank()) {
+                        to.add(Long.parseLong(part.trim()));
+                    }
+                }
+            } catch (NumberFormatException e) {
+                message.setText(Texts.get("user.badIds"));
+                return null;
+            }
+        } else {
+            to.addAll(peopleList.getSelectedValuesList());
+        }
+        if (to.isEmpty()) {
+            message.setText(Texts.get("user.pickSomeone"));
+            return null;
+        }
+        if (to.size() > CallClient.MAX_OPPONENTS) {
+            message.setText(Texts.get("user.tooMany"));
+            return null;
+        }
+        message.setText(" ");
+        return to;
+    }
+
+    private void show(CallSession session) {
+        current = session;
+        callView.setSession(session);
+        cards.show(content, "call");
+    }
+
+    private void backToIdle() {
+        current = null;
+        callView.setSession(null);
+        cards.show(content, "idle");
+    }
+
+    private void showStatus(SignalingState state) {
+        status.setText(Texts.get("user.signedIn", names.apply(userId), userId) + " \u00b7 "
+                + Texts.get("user.signaling." + state.name()));
+    }
+
+    private final class Events implements CallListener {
+        @Override
+        public void sessionReceived(CallSession session, Map<String, String> userInfo) {
+            if (current != null && current.state() != SessionState.CLOSED) {
+                session.rejectCall(Map.of("reason", "busy"));
+                return;
+            }
+            String caller = userInfo.getOrDefault("name", names.apply(session.initiatorId()));
+            IncomingCallDialog dialog = new IncomingCallDialog(UserWindow.this, client, session, caller);
+            dialog.setOnAccept(accepted -> {
+                if (accepted.conferenceType() == ConferenceType.VIDEO
+                        && accepted.localMediaStream().videoTrack().isEnabled()) {
+                    accepted.localMediaStream().videoTrack().setVideoCapture(settings.newCapture());
+                }
+                show(accepted);
+            });
+            dialog.showRinging();
+        }
+
+        @Override
+        public void sessionClosed(CallSession session) {
+            if (session == current) {
+                backToIdle();
+            }
+        }
+
+        @Override
+        public void signalingStateChanged(SignalingState state) {
+            showStatus(state);
+        }
+    }
+
+    /** A person in the list: name, id, online or not. */
+    private final class PersonRenderer extends DefaultListCellRenderer {
+        @Override
+        public Component getListCellRendererComponent(JList<?> list, Object value, int index, boolean selected,
+                boolean focus) {
+            long id = (Long) value;
+            boolean isOnline = online == null || online.get().contains(id);
+            String text = names.apply(id) + " (" + id + ") \u00b7 "
+                    + Texts.get(isOnline ? "user.online" : "user.offline");
+            return super.getListCellRendererComponent(list, text, index, selected, focus);
+        }
+    }
+}

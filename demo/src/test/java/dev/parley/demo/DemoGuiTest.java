@@ -1,0 +1,187 @@
+package dev.parley.demo;
+
+import java.awt.Component;
+import java.awt.GraphicsEnvironment;
+import java.awt.Point;
+import java.awt.Rectangle;
+import java.awt.Robot;
+import java.awt.image.BufferedImage;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+import java.util.prefs.Preferences;
+import javax.swing.JDialog;
+import org.assertj.swing.core.BasicRobot;
+import org.assertj.swing.core.GenericTypeMatcher;
+import org.assertj.swing.edt.GuiActionRunner;
+import org.assertj.swing.finder.WindowFinder;
+import org.assertj.swing.fixture.DialogFixture;
+import org.assertj.swing.fixture.FrameFixture;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+
+/**
+ * Base of the demo's GUI tests: the real application (launcher, windows, dialogs) with its
+ * own preferences node, driven by AssertJ Swing on a real display (Xvfb under the README's
+ * test command).
+ */
+abstract class DemoGuiTest {
+
+    protected org.assertj.swing.core.Robot robot;
+    protected DemoApp app;
+    protected FrameFixture launcher;
+    private Preferences prefs;
+    private final List<Throwable> uncaught = new CopyOnWriteArrayList<>();
+
+    @BeforeEach
+    void startDemo() throws Exception {
+        if (GraphicsEnvironment.isHeadless()) {
+            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+                throw new AssertionError("the demo's GUI tests need a display on CI; run them under xvfb-run");
+            }
+            Assumptions.abort("no display: run under xvfb-run, as the README's test command does");
+        }
+        robot = BasicRobot.robotWithNewAwtHierarchy();
+        Thread.setDefaultUncaughtExceptionHandler((thread, e) -> uncaught.add(e));
+        prefs = Preferences.userRoot().node("parley-demo-test-" + UUID.randomUUID());
+        Launcher frame = GuiActionRunner.execute(() -> {
+            DemoApp.installTheme(false);
+            app = new DemoApp(new DemoSettings(prefs), false);
+            Launcher l = new Launcher(app);
+            app.setLauncher(l);
+            return l;
+        });
+        launcher = new FrameFixture(robot, frame);
+        launcher.show();
+    }
+
+    @AfterEach
+    void stopDemo() throws Exception {
+        GuiActionRunner.execute(() -> {
+            app.shutDown();
+            return null;
+        });
+        robot.cleanUp();
+        prefs.removeNode();
+        Thread.setDefaultUncaughtExceptionHandler(null);
+        if (!uncaught.isEmpty()) {
+            throw new AssertionError("uncaught exception in " + uncaught.size() + " event(s)", uncaught.get(0));
+        }
+    }
+
+    /** Opens {@code userId}'s window from the launcher, by clicking. */
+    protected FrameFixture open(long userId) {
+        for (int attempt = 1; ; attempt++) {
+            launcher.moveToFront();
+            launcher.button("parley.open." + userId).click();
+            try {
+                // a click now and then gets lost under Xvfb without a window manager; a person clicks again
+                return WindowFinder.findFrame("parley.window." + userId).withTimeout(attempt == 3 ? 10_000 : 3_000)
+                        .using(robot);
+            } catch (org.assertj.swing.exception.WaitTimedOutError e) {
+                if (attempt == 3) {
+                    try {
+                        java.awt.Rectangle screen = new java.awt.Rectangle(java.awt.Toolkit.getDefaultToolkit().getScreenSize());
+                        javax.imageio.ImageIO.write(new Robot().createScreenCapture(screen), "png",
+                                new java.io.File("target/open-failed-" + userId + ".png"));
+                    } catch (Exception ignored) {
+                        // best effort
+                    }
+                    Thread.getAllStackTraces().forEach((t, stack) -> {
+                        if (t.getName().startsWith("AWT-EventQueue")) {
+                            AssertionError where = new AssertionError("EDT " + t.getName() + " is at");
+                            where.setStackTrace(stack);
+                            e.addSuppressed(where);
+                        }
+                    });
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** Raises {@code window} above the others, as a person clicking its title bar would (Xvfb has no window manager). */
+    protected static FrameFixture front(FrameFixture window) {
+        window.moveToFront();
+        window.robot().waitForIdle();
+        return window;
+    }
+
+    /** The incoming-call dialog shown over {@code window}, raised and focused as a person would. */
+    protected DialogFixture incomingDialog(FrameFixture window) {
+        DialogFixture dialog = WindowFinder.findDialog(new GenericTypeMatcher<JDialog>(JDialog.class) {
+            @Override
+            protected boolean isMatching(JDialog d) {
+                return "parley.incomingCall".equals(d.getName()) && d.getOwner() == window.target() && d.isShowing();
+            }
+        }).withTimeout(10_000).using(robot);
+        // Xvfb has no window manager: a dialog over the stacked call windows can stay under one of
+        // them, so move it where no window is, as a person would drag it into view
+        dialog.moveTo(new java.awt.Point(1100, 780));
+        dialog.moveToFront();
+        if (!GuiActionRunner.execute(() -> dialog.target().isFocused())) {
+            GuiActionRunner.execute(() -> {
+                dialog.target().toFront();
+                dialog.target().requestFocus();
+                return null;
+            });
+        }
+        await(() -> GuiActionRunner.execute(() -> dialog.target().isFocused()), Duration.ofSeconds(3),
+                () -> "the incoming-call dialog to get the focus");
+        return dialog;
+    }
+
+    /**
+     * Answers the incoming call by clicking {@code buttonName} in its dialog, and waits for the
+     * dialog to close. Under Xvfb without a window manager a click on a freshly raised dialog
+     * is now and then lost (the dialog stays, the session is untouched); a person would click
+     * again, and so does this, at most three times.
+     */
+    protected static void answer(DialogFixture dialog, String buttonName) {
+        for (int attempt = 1; ; attempt++) {
+            dialog.button(buttonName).click();
+            try {
+                await(() -> !GuiActionRunner.execute(() -> dialog.target().isShowing()), Duration.ofSeconds(2),
+                        () -> "the dialog to close after a click on " + buttonName);
+                return;
+            } catch (AssertionError e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+                dialog.moveToFront();
+            }
+        }
+    }
+
+    protected static void await(BooleanSupplier condition, Duration timeout, Supplier<String> what) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out after " + timeout.toMillis() + " ms waiting for " + what.get());
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+
+    /** What the screen shows of {@code component}. */
+    protected static BufferedImage capture(Component component) {
+        Rectangle bounds = GuiActionRunner.execute(() -> {
+            Point p = component.getLocationOnScreen();
+            return new Rectangle(p.x, p.y, component.getWidth(), component.getHeight());
+        });
+        try {
+            return new Robot().createScreenCapture(bounds);
+        } catch (java.awt.AWTException e) {
+            throw new AssertionError(e);
+        }
+    }
+}
