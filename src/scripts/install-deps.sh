@@ -11,6 +11,10 @@
 set -euo pipefail
 
 packages=(libpulse0 prosody coturn openssl xvfb openbox chromium iproute2)
+# `install-deps.sh demo`: only what running the demo needs.
+if [ "${1:-}" = demo ]; then
+  packages=(libpulse0)
+fi
 
 missing=()
 for p in "${packages[@]}"; do

@@ -14,13 +14,23 @@ import javax.swing.JLabel;
 final class Badge extends JLabel {
 
     private final String backgroundKey;
+    private final String foregroundKey;
 
     Badge(String name, String backgroundKey, String foregroundKey) {
         this.backgroundKey = backgroundKey;
+        this.foregroundKey = foregroundKey;
         setName(name);
         setOpaque(false);
         setForeground(Theme.color(foregroundKey));
         setBorder(BorderFactory.createEmptyBorder(2, 6, 2, 6));
+    }
+
+    @Override
+    public void updateUI() {
+        super.updateUI();
+        if (foregroundKey != null) { // null while the JLabel constructor runs
+            setForeground(Theme.color(foregroundKey));
+        }
     }
 
     @Override

@@ -68,7 +68,6 @@ public class CallControlBar extends JPanel {
         super(new MigLayout("insets 8 12 8 12, gap " + Theme.unscaled("Parley.controlBar.gap") + ", center",
                 "[][][][]"));
         setOpaque(true);
-        setBackground(Theme.color("Parley.controlBar.background"));
         mute.setName("parley.mute");
         cameraOff.setName("parley.camera");
         cameraChoice.setName("parley.cameraChoice");
@@ -78,7 +77,6 @@ public class CallControlBar extends JPanel {
         hangUp.setIcon(Icons.of(Icons.Glyph.HANG_UP, "Parley.controlBar.iconWidth",
                 () -> Theme.color("Parley.controlBar.hangUpForeground")));
         hangUp.putClientProperty("JButton.buttonType", "roundRect");
-        hangUp.setBackground(Theme.color("Parley.controlBar.hangUpBackground"));
         hangUp.setFocusable(true);
         hangUp.setToolTipText(Theme.text("controlBar.shortcut", Theme.text("controlBar.hangUp"), "Ctrl+Shift+H"));
         hangUp.getAccessibleContext().setAccessibleName(Theme.text("controlBar.hangUp"));
@@ -107,6 +105,7 @@ public class CallControlBar extends JPanel {
                 followWhileShowing();
             }
         });
+        applyTheme();
         refresh();
     }
 
@@ -159,10 +158,26 @@ public class CallControlBar extends JPanel {
                 () -> Theme.color("Parley.controlBar.buttonForeground")));
         button.setSelectedIcon(Icons.of(active, "Parley.controlBar.iconWidth",
                 () -> Theme.color("Parley.controlBar.activeForeground")));
-        button.setBackground(Theme.color("Parley.controlBar.buttonBackground"));
-        button.addItemListener(e -> button.setBackground(button.isSelected()
-                ? Theme.color("Parley.controlBar.activeBackground")
-                : Theme.color("Parley.controlBar.buttonBackground")));
+        button.addItemListener(e -> applyTheme());
+    }
+
+    /** Sets the theme's colours; again whenever the look and feel changes. */
+    private void applyTheme() {
+        if (hangUp == null) {
+            return; // called by the JPanel constructor, before the buttons exist
+        }
+        setBackground(Theme.color("Parley.controlBar.background"));
+        for (JToggleButton toggle : List.of(mute, cameraOff)) {
+            toggle.setBackground(toggle.isSelected() ? Theme.color("Parley.controlBar.activeBackground")
+                    : Theme.color("Parley.controlBar.buttonBackground"));
+        }
+        hangUp.setBackground(Theme.color("Parley.controlBar.hangUpBackground"));
+    }
+
+    @Override
+    public void updateUI() {
+        super.updateUI();
+        applyTheme();
     }
 
     private static void describe(AbstractButton button, boolean active, String activeKey, String restKey, String keys) {

@@ -79,10 +79,9 @@ public class CallView extends JPanel {
     public CallView(CallClient client) {
         super(new BorderLayout());
         this.client = Objects.requireNonNull(client, "client");
-        setBackground(Theme.color("Parley.callView.background"));
         grid.setOpaque(false);
         timer.setName("parley.callTimer");
-        timer.setForeground(Theme.color("Parley.callView.timerForeground"));
+        applyTheme();
         timer.setFont(timer.getFont().deriveFont(Font.BOLD));
         statsToggle.setName("parley.statsToggle");
         statsToggle.addActionListener(e -> setStatsVisible(statsToggle.isSelected()));
@@ -94,6 +93,20 @@ public class CallView extends JPanel {
         add(grid, BorderLayout.CENTER);
         add(controlBar, BorderLayout.SOUTH);
         relayout();
+    }
+
+    @Override
+    public void updateUI() {
+        super.updateUI();
+        applyTheme();
+    }
+
+    private void applyTheme() {
+        if (timer == null) {
+            return; // called by the JPanel constructor
+        }
+        setBackground(Theme.color("Parley.callView.background"));
+        timer.setForeground(Theme.color("Parley.callView.timerForeground"));
     }
 
     /** How participants are named on their tiles; "User 222" by default. */

@@ -24,10 +24,15 @@ final class Theme {
     private Theme() {
     }
 
+    /**
+     * The colour of {@code key}, as a plain {@link Color}: a {@code ColorUIResource} set on a
+     * component would be replaced by the look and feel's own default at the next
+     * {@code updateUI()}; widgets re-apply theme colours themselves when the theme changes.
+     */
     static Color color(String key) {
         Color color = UIManager.getColor(key);
         if (color != null) {
-            return color;
+            return new Color(color.getRGB(), true);
         }
         String value = FALLBACK.getProperty(key);
         if (value == null) {

@@ -33,8 +33,20 @@ final class Tile extends JPanel {
         add(state, "pos (container.w-pref)/2 8");
         add(stats, "pos 8 8");
         add(video, "pos 0 0 container.w container.h");
-        setBorder(javax.swing.BorderFactory.createLineBorder(Theme.color("Parley.tile.border")));
+        applyBorder();
         getAccessibleContext().setAccessibleName(participant);
+    }
+
+    @Override
+    public void updateUI() {
+        super.updateUI();
+        if (name != null) { // null while the JPanel constructor runs
+            applyBorder();
+        }
+    }
+
+    private void applyBorder() {
+        setBorder(javax.swing.BorderFactory.createLineBorder(Theme.color("Parley.tile.border")));
     }
 
     @Override

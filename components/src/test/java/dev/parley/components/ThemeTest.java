@@ -65,6 +65,19 @@ class ThemeTest {
     }
 
     @Test
+    void widgetsFollowASwitchBetweenLightAndDark() throws Exception {
+        UIManager.setLookAndFeel(new FlatLightLaf());
+        CallControlBar bar = new CallControlBar();
+        Color lightBar = bar.getBackground();
+
+        UIManager.setLookAndFeel(new FlatDarkLaf());
+        javax.swing.SwingUtilities.updateComponentTreeUI(bar);
+
+        assertThat(bar.getBackground().getRGB()).isEqualTo(UIManager.getColor("Parley.controlBar.background").getRGB())
+                .isNotEqualTo(lightBar.getRGB());
+    }
+
+    @Test
     void initialsAreTheFirstLettersOfTheFirstTwoWords() {
         assertThat(Theme.initials("Alice Example")).isEqualTo("AE");
         assertThat(Theme.initials("bob")).isEqualTo("BO");
