@@ -45,9 +45,14 @@ final class DemoSettings {
         prefs.putBoolean("darkTheme", dark);
     }
 
-    /** The camera's device id, or {@link #TEST_PATTERN}. */
+    /** The chosen camera's device id, or {@link #TEST_PATTERN}; by default the first camera there is. */
     String cameraId() {
-        return prefs.get("camera", TEST_PATTERN);
+        String chosen = prefs.get("camera", null);
+        if (chosen != null) {
+            return chosen;
+        }
+        List<CameraDevice> cameras = cameras();
+        return cameras.isEmpty() ? TEST_PATTERN : cameras.get(0).id();
     }
 
     void setCameraId(String id) {
