@@ -39,9 +39,9 @@ final class Avatar extends JComponent {
     static void paint(Graphics2D g, String name, double cx, double cy, double size) {
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
         g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-        g.setColor(Theme.color("Parley.video.avatarBackground"));
+        g.setColor(Theme.paint("Parley.video.avatarBackground"));
         g.fill(new Ellipse2D.Double(cx - size / 2, cy - size / 2, size, size));
-        g.setColor(Theme.color("Parley.video.avatarForeground"));
+        g.setColor(Theme.paint("Parley.video.avatarForeground"));
         g.setFont(g.getFont().deriveFont(Font.BOLD, (float) (size * 0.4)));
         String initials = Theme.initials(name);
         FontMetrics m = g.getFontMetrics();

@@ -41,7 +41,7 @@ final class Badge extends JLabel {
         Graphics2D g2 = (Graphics2D) g.create();
         try {
             g2.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-            g2.setColor(Theme.color(backgroundKey));
+            g2.setColor(Theme.paint(backgroundKey));
             int arc = Theme.size("Parley.tile.arc");
             g2.fillRoundRect(0, 0, getWidth(), getHeight(), arc, arc);
         } finally {

@@ -41,6 +41,15 @@ final class Theme {
         return parse(value.trim());
     }
 
+    /**
+     * The colour of {@code key} for painting, as the look and feel holds it: no copy, since
+     * painting code runs for every frame and must not allocate.
+     */
+    static Color paint(String key) {
+        Color color = UIManager.getColor(key);
+        return color != null ? color : color(key);
+    }
+
     /** An unscaled size from the theme, scaled for the current UI scale. */
     static int size(String key) {
         return UIScale.scale(unscaled(key));

@@ -100,7 +100,7 @@ final class VideoCanvas {
         int width = owner.getWidth();
         int height = owner.getHeight();
         showedVideo = showsVideo();
-        g.setColor(Theme.color("Parley.video.background"));
+        g.setColor(Theme.paint("Parley.video.background"));
         g.fillRect(0, 0, width, height);
         BufferedImage image = showedVideo ? renderer.current() : null;
         if (image != null) {
@@ -131,14 +131,14 @@ final class VideoCanvas {
     private static void paintPlaceholder(Graphics2D g, String name, String text, int width, int height) {
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
         g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-        g.setColor(Theme.color("Parley.video.placeholderBackground"));
+        g.setColor(Theme.paint("Parley.video.placeholderBackground"));
         g.fillRect(0, 0, width, height);
         int avatar = Math.min(Math.min(width, height) / 2, Theme.size("Parley.incoming.avatarWidth"));
         int cy = height / 2 - avatar / 3;
         if (name != null && !name.isBlank() && avatar >= 16) {
             Avatar.paint(g, name, width / 2.0, cy, avatar);
         }
-        g.setColor(Theme.color("Parley.video.placeholderForeground"));
+        g.setColor(Theme.paint("Parley.video.placeholderForeground"));
         g.setFont(labelFont(g));
         String line = name != null && !name.isBlank() ? name + " \u00b7 " + text : text;
         centre(g, line, width / 2, name != null && !name.isBlank() && avatar >= 16 ? cy + avatar : height / 2);

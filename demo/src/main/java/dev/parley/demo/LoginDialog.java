@@ -148,6 +148,10 @@ final class LoginDialog extends JDialog {
                 connect.setText(Texts.get("login.connect"));
                 try {
                     XmppSignaling channel = get();
+                    if (!isDisplayable()) {
+                        channel.close(); // cancelled while logging in
+                        return;
+                    }
                     dispose();
                     app.openServer(channel, ice);
                 } catch (ExecutionException e) {

@@ -57,6 +57,7 @@ final class UserWindow extends JFrame {
     private final JTextField ids = new JTextField(18);
     private final CallView callView;
     private final Supplier<Set<Long>> online;
+    private final Timer presence = new Timer(1000, e -> peopleList.repaint());
     private CallSession current;
     private boolean closed;
 
@@ -124,7 +125,7 @@ final class UserWindow extends JFrame {
             }
         });
         if (online != null) {
-            new Timer(1000, e -> peopleList.repaint()).start();
+            presence.start(); // who is online changes without events: show it every second
         }
         setSize(760, 600);
     }
@@ -144,6 +145,7 @@ final class UserWindow extends JFrame {
             return;
         }
         closed = true;
+        presence.stop();
         callView.setSession(null);
         try {
             client.close(); // hangs up live sessions

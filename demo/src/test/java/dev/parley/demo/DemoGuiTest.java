@@ -1,5 +1,6 @@
 package dev.parley.demo;
 
+import dev.parley.engine.testing.Waits;
 import java.awt.Component;
 import java.awt.GraphicsEnvironment;
 import java.awt.Point;
@@ -158,18 +159,7 @@ abstract class DemoGuiTest {
     }
 
     protected static void await(BooleanSupplier condition, Duration timeout, Supplier<String> what) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out after " + timeout.toMillis() + " ms waiting for " + what.get());
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
+        Waits.until(condition, timeout, what);
     }
 
     /** What the screen shows of {@code component}. */
