@@ -51,9 +51,9 @@ public final class CallSession {
     private Subscription meshWait;
 
     CallSession(CallClient client, RtcEngine rtc, Signal.Header header, boolean incoming) {
-        this.createdNanos = client.clock().nanoTime();
         assert rtc.isEngineThread();
         this.client = client;
+        this.createdNanos = client.clock().nanoTime();
         this.rtc = rtc;
         this.header = header;
         this.localUserId = client.userId();
