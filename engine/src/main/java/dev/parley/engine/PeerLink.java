@@ -284,6 +284,11 @@ final class PeerLink {
                 }
                 boolean recovering = state == ConnectionState.DISCONNECTED;
                 cancel(disconnectTimer);
+                if (state == ConnectionState.CONNECTING) {
+                    // libwebrtc can report connected without checking first when the checks succeed
+                    // at once; the seed's sequence always passes through checking
+                    setState(ConnectionState.CHECKING);
+                }
                 setState(ConnectionState.CONNECTED);
                 session.fire(l -> l.connectedToUser(session, userId));
                 if (recovering) {
