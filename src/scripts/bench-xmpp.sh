@@ -6,8 +6,4 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 bash src/scripts/install-deps.sh
 bash src/interop/setup.sh
-mvn -B -q -ntp install -DskipTests -pl engine -am
-mvn -B -q -ntp test-compile exec:java -pl engine -Dexec.classpathScope=test \
-  -Dexec.mainClass=dev.parley.engine.bench.XmppSignalingBenchmark \
-  -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
-  -Djava.util.logging.config.file=engine/src/test/resources/logging.properties
+exec bash src/scripts/run-engine-main.sh dev.parley.engine.bench.XmppSignalingBenchmark

@@ -109,23 +109,17 @@ class CallOutcomesTest {
 
     @Test
     void clientConfiguredToRejectWhenBusyRejectsWithoutAsking() {
-        CallClient dave = harness.client(444, b -> b.rejectWhenBusy(true));
-        CallClient carol = harness.client(333);
-        harness.call(111, List.of(444L), ConferenceType.AUDIO, Map.of());
-        harness.log(444).awaitEvent("sessionReceived 111 {}");
-
-        CallSession second = carol.createSession(List.of(444L), ConferenceType.AUDIO);
-        second.startCall(Map.of());
-
-        harness.log(333).awaitEvent("sessionClosed");
-        assertThat(harness.log(333).events()).contains("rejectedByUser 444 {}");
-        assertThat(harness.log(444).events(e -> e.startsWith("sessionReceived"))).hasSize(1);
-        assertThat(dave.sessions()).hasSize(1);
+        secondCallIsRejectedAsBusy(b -> b.rejectWhenBusy(true));
     }
 
     @Test
     void aCallBeyondTheIncomingLimitIsRejectedAsBusy() {
-        CallClient dave = harness.client(444, b -> b.incomingLimit(1));
+        secondCallIsRejectedAsBusy(b -> b.incomingLimit(1));
+    }
+
+    /** Dave, configured by {@code busy}, is rung by Alice; Carol's call meanwhile is rejected without asking Dave. */
+    private void secondCallIsRejectedAsBusy(java.util.function.UnaryOperator<CallConfig.Builder> busy) {
+        CallClient dave = harness.client(444, busy);
         CallClient carol = harness.client(333);
         harness.call(111, List.of(444L), ConferenceType.AUDIO, Map.of());
         harness.log(444).awaitEvent("sessionReceived 111 {}");
