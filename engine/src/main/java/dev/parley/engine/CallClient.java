@@ -86,6 +86,9 @@ public final class CallClient implements AutoCloseable {
         this.stateSubscription = channel.addStateListener(state -> {
             log.info("user {}: signaling is {}", userId, state);
             dispatcher.fire(listener -> listener.signalingStateChanged(state));
+            if (state == SignalingState.CONNECTED) {
+                rtc.execute(() -> sessions.values().forEach(CallSession::signalingRestored));
+            }
         });
     }
 

@@ -31,6 +31,7 @@ public final class CallConfig {
     private final Duration answerTimeInterval;
     private final Duration dialingTimeInterval;
     private final Duration disconnectTimeInterval;
+    private final Duration iceRestartDelay;
     private final Duration statsReportInterval;
     private final List<IceServer> iceServers;
     private final Executor callbackExecutor;
@@ -44,6 +45,7 @@ public final class CallConfig {
         answerTimeInterval = b.answerTimeInterval;
         dialingTimeInterval = b.dialingTimeInterval;
         disconnectTimeInterval = b.disconnectTimeInterval;
+        iceRestartDelay = b.iceRestartDelay;
         statsReportInterval = b.statsReportInterval;
         iceServers = List.copyOf(b.iceServers);
         callbackExecutor = b.callbackExecutor;
@@ -77,6 +79,15 @@ public final class CallConfig {
     /** How long a lost connection may take to come back before it is given up. */
     public Duration disconnectTimeInterval() {
         return disconnectTimeInterval;
+    }
+
+    /**
+     * How long a lost connection waits for ICE to recover by itself before Parley restarts ICE
+     * (an {@code update} offer with {@code reason=reconnect}); the disconnect time interval
+     * still ends a connection that does not come back. Default 2 s.
+     */
+    public Duration iceRestartDelay() {
+        return iceRestartDelay;
     }
 
     /** How often {@link CallListener#statsReportUpdated} is fired per user; zero means never. */
@@ -128,6 +139,7 @@ public final class CallConfig {
         b.answerTimeInterval = answerTimeInterval;
         b.dialingTimeInterval = dialingTimeInterval;
         b.disconnectTimeInterval = disconnectTimeInterval;
+        b.iceRestartDelay = iceRestartDelay;
         b.statsReportInterval = statsReportInterval;
         b.iceServers.addAll(iceServers);
         b.callbackExecutor = callbackExecutor;
@@ -143,7 +155,8 @@ public final class CallConfig {
     public String toString() {
         return "CallConfig[answer " + answerTimeInterval.toSeconds() + " s, dialing "
                 + dialingTimeInterval.toSeconds() + " s, disconnect " + disconnectTimeInterval.toSeconds()
-                + " s, stats " + statsReportInterval.toMillis() + " ms, ice " + iceServers
+                + " s, ICE restart after " + iceRestartDelay.toMillis() + " ms, stats " + statsReportInterval.toMillis()
+                + " ms, ice " + iceServers
                 + ", audio " + audioDeviceMode + (rejectWhenBusy ? ", rejects when busy" : "")
                 + (relayOnly ? ", relay only" : "") + "]";
     }
@@ -158,6 +171,7 @@ public final class CallConfig {
         private Duration answerTimeInterval = Duration.ofSeconds(45);
         private Duration dialingTimeInterval = Duration.ofSeconds(5);
         private Duration disconnectTimeInterval = Duration.ofSeconds(30);
+        private Duration iceRestartDelay = Duration.ofSeconds(2);
         private Duration statsReportInterval = Duration.ZERO;
         private final List<IceServer> iceServers = new ArrayList<>();
         private Executor callbackExecutor = EventQueue::invokeLater;
@@ -188,6 +202,16 @@ public final class CallConfig {
         public Builder disconnectTimeInterval(Duration interval) {
             requireBetween("disconnectTimeInterval", interval, MIN_DISCONNECT_TIME, Duration.ofHours(1));
             disconnectTimeInterval = interval;
+            return this;
+        }
+
+        /**
+         * How long a lost connection waits before ICE is restarted: 500 ms to 10 s, default 2 s
+         * (the QuickBlox SDKs wait 5 s; either side may restart, so the two need not agree).
+         */
+        public Builder iceRestartDelay(Duration delay) {
+            requireBetween("iceRestartDelay", delay, Duration.ofMillis(500), Duration.ofSeconds(10));
+            iceRestartDelay = delay;
             return this;
         }
 

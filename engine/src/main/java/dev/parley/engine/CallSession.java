@@ -295,7 +295,7 @@ public final class CallSession {
     void offered(Signal.Call call) {
         PeerLink link = new PeerLink(this, rtc, header.initiatorId(), false);
         links.put(header.initiatorId(), link);
-        link.offered(call.sdp());
+        link.offered(call);
     }
 
     void signalReceived(long from, Signal signal) {
@@ -313,7 +313,7 @@ public final class CallSession {
             return;
         }
         if (signal instanceof Signal.Accept accept) {
-            link.accepted(accept.sdp(), accept.userInfo());
+            link.accepted(accept);
         } else if (signal instanceof Signal.Reject reject) {
             link.rejected(reject.userInfo());
         } else if (signal instanceof Signal.HangUp hangUp) {
@@ -321,8 +321,7 @@ public final class CallSession {
         } else if (signal instanceof Signal.IceCandidates candidates) {
             link.remoteCandidates(candidates.candidates());
         } else if (signal instanceof Signal.Update update) {
-            log.info("session {}: ignored update ({}) from {}: ICE-restart renegotiation is not supported yet",
-                    id(), update.reason(), from);
+            link.updateReceived(update);
         }
     }
 
@@ -341,7 +340,7 @@ public final class CallSession {
         }
         PeerLink link = new PeerLink(this, rtc, from, false);
         links.put(from, link);
-        link.offered(call.sdp());
+        link.offered(call);
         if (accepted) {
             link.accept(Map.of());
         }
@@ -393,6 +392,16 @@ public final class CallSession {
             log.warn("session {}: {} to user {} was not sent: {}", id(), signal.signalType(), to, e.getMessage());
             return false;
         }
+    }
+
+    /** Whether signals can be sent now: a link waits with its ICE restart until they can. */
+    boolean signalingUp() {
+        return client.channel().state() == dev.parley.engine.signaling.SignalingState.CONNECTED;
+    }
+
+    /** Signaling came back after an outage: links waiting to restart ICE go ahead. */
+    void signalingRestored() {
+        links.values().forEach(PeerLink::signalingRestored);
     }
 
     void publishState(long userId, ConnectionState connectionState) {

@@ -27,4 +27,18 @@ public final class SdpText {
     public static boolean looksLikeSdp(String sdp) {
         return sdp != null && sdp.stripLeading().startsWith("v=0");
     }
+
+    /**
+     * The ICE username fragment a candidate line names ({@code ... ufrag AbCd ...}), or null
+     * when it names none.
+     */
+    public static String candidateUfrag(String candidate) {
+        String[] words = candidate.split(" ");
+        for (int i = 0; i + 1 < words.length; i++) {
+            if (words[i].equals("ufrag")) {
+                return words[i + 1];
+            }
+        }
+        return null;
+    }
 }
