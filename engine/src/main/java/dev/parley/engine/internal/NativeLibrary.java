@@ -5,7 +5,7 @@ import dev.parley.engine.MediaException;
 
 /**
  * Not API. Loads webrtc-java's native library once, turning a failure into a {@link MediaException}
- * that says what to install.
+ * that says what to install, and routes libwebrtc's own log into SLF4J ({@code NativeLog}).
  *
  * <p>Threading: thread safe.
  */
@@ -28,6 +28,7 @@ public final class NativeLibrary {
             try {
                 // The class's static initialiser extracts and loads the JNI library.
                 Class.forName(PeerConnectionFactory.class.getName(), true, NativeLibrary.class.getClassLoader());
+                NativeLog.install();
                 loaded = true;
             } catch (ClassNotFoundException | LinkageError | RuntimeException e) {
                 throw new MediaException("the WebRTC native library could not be loaded: check that the "
