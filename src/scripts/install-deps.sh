@@ -7,10 +7,12 @@
 #   xvfb             a display for the Swing tests and the demo screenshots
 #   openbox          a window manager on that display, so windows stack and take focus as on a desktop
 #   chromium         runs the QuickBlox JavaScript SDK, our interoperability peer
-#   iproute2         ss, to check that a server port belongs to the process we started
+#   iproute2         ss, to check that a server port belongs to the process we started; ip netns
+#                    and veth pairs for the network fault harness (src/faults/netns.sh)
+#   nftables         the fault harness's rules: cut or thin out one peer's traffic
 set -euo pipefail
 
-packages=(libpulse0 prosody coturn openssl xvfb openbox chromium iproute2)
+packages=(libpulse0 prosody coturn openssl xvfb openbox chromium iproute2 nftables)
 # `install-deps.sh demo`: only what running the demo needs.
 if [ "${1:-}" = demo ]; then
   packages=(libpulse0)

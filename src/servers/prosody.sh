@@ -13,7 +13,9 @@
 #   PARLEY_HTTP_PORT   [5280]               XMPP over WebSocket at ws://127.0.0.1:PORT/xmpp-websocket
 #   PARLEY_XMPP_TLS    [on]                 off: no STARTTLS at all, plain logins allowed (to test
 #                                           that clients refuse such a server)
-# Everything listens on 127.0.0.1 only. DIR holds the config, the certificate (DIR/cert.pem is
+#   PARLEY_XMPP_INTERFACES [127.0.0.1]      the addresses it listens on, space separated (the fault
+#                                           tests add the gateway of src/faults/netns.sh)
+# Everything listens on 127.0.0.1 only unless PARLEY_XMPP_INTERFACES says otherwise. DIR holds the config, the certificate (DIR/cert.pem is
 # what clients trust), the accounts, the log and the pid file; delete it when done.
 set -euo pipefail
 
@@ -28,6 +30,7 @@ domain=${PARLEY_XMPP_DOMAIN:-chat.parley.test}
 c2s_port=${PARLEY_C2S_PORT:-5222}
 http_port=${PARLEY_HTTP_PORT:-5280}
 tls=${PARLEY_XMPP_TLS:-on}
+interfaces=$(printf '"%s", ' ${PARLEY_XMPP_INTERFACES:-127.0.0.1})
 config="$dir/prosody.cfg.lua"
 
 write_config() {
@@ -55,11 +58,11 @@ authentication = "internal_hashed"
 c2s_require_encryption = $([ "$tls" = off ] && echo false || echo true)
 allow_unencrypted_plain_auth = $([ "$tls" = off ] && echo true || echo false)
 
-interfaces = { "127.0.0.1" }
+interfaces = { $interfaces}
 c2s_ports = { $c2s_port }
 c2s_direct_tls_ports = { }
 http_ports = { $http_port }
-http_interfaces = { "127.0.0.1" }
+http_interfaces = { $interfaces}
 https_ports = { }
 consider_websocket_secure = true
 cross_domain_websocket = true

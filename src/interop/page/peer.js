@@ -55,6 +55,8 @@
     QB.webrtc.onSessionConnectionStateChangedListener = (s, userId, state) =>
       record('connectionState', { sessionId: s.ID, userId: userId, state: state,
         connected: state === QB.webrtc.SessionConnectionState.CONNECTED });
+    QB.webrtc.onReconnectListener = (s, userId, state) =>
+      record('reconnect', { sessionId: s.ID, userId: userId, state: state });
     QB.webrtc.onRemoteStreamListener = (s, userId, stream) => {
       let video = document.getElementById('remote-' + userId);
       if (!video) {

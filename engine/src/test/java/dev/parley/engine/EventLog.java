@@ -18,10 +18,21 @@ final class EventLog implements CallListener {
     private final List<String> events = new ArrayList<>();
     private final List<String> threads = new ArrayList<>();
     private final List<CallSession> received = new ArrayList<>();
+    private final java.util.function.Consumer<String> echo;
+
+    EventLog() {
+        this(event -> { });
+    }
+
+    /** A log that also hands every event to {@code echo} as it is recorded (a child process prints them). */
+    EventLog(java.util.function.Consumer<String> echo) {
+        this.echo = echo;
+    }
 
     private synchronized void add(String event) {
         events.add(event);
         threads.add(Thread.currentThread().getName());
+        echo.accept(event);
     }
 
     synchronized List<String> events() {

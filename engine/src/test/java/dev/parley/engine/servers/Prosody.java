@@ -22,29 +22,40 @@ public final class Prosody implements AutoCloseable {
     private final int c2sPort;
     private final int httpPort;
     private final boolean tls;
+    private final String host;
     private final Set<Long> registered = new HashSet<>();
     private boolean running;
 
-    private Prosody(Path dir, int c2sPort, int httpPort, boolean tls) {
+    private Prosody(Path dir, int c2sPort, int httpPort, boolean tls, String host) {
         this.dir = dir;
         this.c2sPort = c2sPort;
         this.httpPort = httpPort;
         this.tls = tls;
+        this.host = host;
     }
 
     /** Starts a new server on free loopback ports. */
     public static Prosody start() {
-        return start(true);
+        return start(true, "127.0.0.1");
     }
 
     /** Starts a server that offers no TLS at all, to test that clients refuse it. */
     public static Prosody startWithoutTls() {
-        return start(false);
+        return start(false, "127.0.0.1");
     }
 
-    private static Prosody start(boolean tls) {
+    /**
+     * Starts a server that listens on {@code host} besides loopback, for clients in other
+     * network namespaces (the gateway of {@link NetworkNamespace}); {@link #user} then points
+     * clients at {@code host}.
+     */
+    public static Prosody startOn(String host) {
+        return start(true, host);
+    }
+
+    private static Prosody start(boolean tls, String host) {
         try {
-            Prosody server = new Prosody(Files.createTempDirectory("parley-prosody-"), freePort(), freePort(), tls);
+            Prosody server = new Prosody(Files.createTempDirectory("parley-prosody-"), freePort(), freePort(), tls, host);
             server.startAgain();
             return server;
         } catch (IOException e) {
@@ -71,7 +82,7 @@ public final class Prosody implements AutoCloseable {
         if (registered.add(userId)) {
             Scripts.run("prosody.sh", env(), "register", dir.toString(), userId + "-" + APP_ID, password(userId));
         }
-        return XmppSettings.builder().host("127.0.0.1").port(c2sPort).domain(DOMAIN).appId(APP_ID)
+        return XmppSettings.builder().host(host).port(c2sPort).domain(DOMAIN).appId(APP_ID)
                 .userId(userId).password(password(userId)).trustCertificate(certificate());
     }
 
@@ -84,9 +95,19 @@ public final class Prosody implements AutoCloseable {
         return c2sPort;
     }
 
+    /** Where clients connect for XMPP, as {@code host:port}. */
+    public String c2sEndpoint() {
+        return host + ":" + c2sPort;
+    }
+
+    /** The address clients connect to: loopback, or the host given to {@link #startOn}. */
+    public String host() {
+        return host;
+    }
+
     /** The XMPP-over-WebSocket address for browsers. */
     public String websocketUrl() {
-        return "ws://127.0.0.1:" + httpPort + "/xmpp-websocket";
+        return "ws://" + host + ":" + httpPort + "/xmpp-websocket";
     }
 
     /** The server's self-signed certificate, PEM. */
@@ -103,7 +124,8 @@ public final class Prosody implements AutoCloseable {
 
     private String[] env() {
         return new String[] {"PARLEY_XMPP_DOMAIN=" + DOMAIN, "PARLEY_C2S_PORT=" + c2sPort,
-            "PARLEY_HTTP_PORT=" + httpPort, "PARLEY_XMPP_TLS=" + (tls ? "on" : "off")};
+            "PARLEY_HTTP_PORT=" + httpPort, "PARLEY_XMPP_TLS=" + (tls ? "on" : "off"),
+            "PARLEY_XMPP_INTERFACES=" + (host.equals("127.0.0.1") ? host : "127.0.0.1 " + host)};
     }
 
     /** A loopback port nobody listens on right now. */
