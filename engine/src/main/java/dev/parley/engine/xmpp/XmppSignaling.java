@@ -1,6 +1,7 @@
 package dev.parley.engine.xmpp;
 
 import dev.parley.engine.SignalingException;
+import dev.parley.engine.internal.LogThrottle;
 import dev.parley.engine.Subscription;
 import dev.parley.engine.signaling.Signal;
 import dev.parley.engine.signaling.SignalHandler;
@@ -9,6 +10,7 @@ import dev.parley.engine.signaling.SignalingState;
 import java.io.IOException;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -81,6 +83,8 @@ public final class XmppSignaling implements SignalingChannel {
     static {
         // Smack's registry is process wide; registering the same provider again is harmless.
         ProviderManager.addExtensionProvider(ExtraParams.ELEMENT, ExtraParams.NAMESPACE, new ExtraParams.Provider());
+        // and so is its parser factory: deeply nested junk must not kill a connection's reader
+        ShallowXmlParsers.install();
     }
 
     private final XmppSettings settings;
@@ -90,6 +94,8 @@ public final class XmppSignaling implements SignalingChannel {
     private final List<Consumer<SignalingState>> stateListeners = new CopyOnWriteArrayList<>();
     private final AtomicReference<SignalingState> state = new AtomicReference<>(SignalingState.DISCONNECTED);
     private final AtomicBoolean closed = new AtomicBoolean();
+    /** Warnings about what others send, at a bounded rate: a flood of junk must not flood the log. */
+    private final LogThrottle strays = new LogThrottle(log, Duration.ofMinutes(1), 20);
     /** Sessions whose {@code call} from a given sender was already delivered; touched on the delivery thread only. */
     private final Map<String, Boolean> deliveredCalls = new LinkedHashMap<>(64, 0.75f, true) {
         @Override
@@ -118,9 +124,9 @@ public final class XmppSignaling implements SignalingChannel {
         Objects.requireNonNull(settings, "settings");
         XMPPTCPConnection connection = new XMPPTCPConnection(configuration(settings));
         connection.setReplyTimeout(settings.replyTimeout().toMillis());
-        connection.setParsingExceptionCallback(unparsable -> log.warn("dropped an unreadable stanza from the server: {}",
-                unparsable.getParsingException().toString()));
         XmppSignaling channel = new XmppSignaling(settings, connection);
+        connection.setParsingExceptionCallback(unparsable -> channel.strays.warn(
+                "signaling: dropped an unreadable stanza from the server: {}", unparsable.getParsingException().toString()));
         // Before login, so that nothing sent to us right after our presence is missed.
         connection.addSyncStanzaListener(channel::stanzaReceived,
                 new StanzaExtensionFilter(ExtraParams.ELEMENT, ExtraParams.NAMESPACE));
@@ -329,7 +335,7 @@ public final class XmppSignaling implements SignalingChannel {
                 }
             }
         } catch (RuntimeException e) {
-            log.warn("signaling: dropped a stanza from {} that could not be read: {}", stanza.getFrom(), e.toString());
+            strays.warn("signaling: dropped a stanza from {} that could not be read: {}", stanza.getFrom(), e.toString());
         }
     }
 
@@ -348,7 +354,7 @@ public final class XmppSignaling implements SignalingChannel {
         }
         OptionalLong from = senderOf(message.getFrom());
         if (from.isEmpty()) {
-            log.warn("signaling: ignored a signal from {}: not a user of {}", message.getFrom(), settings.domain());
+            strays.warn("signaling: ignored a signal from {}: not a user of {}", message.getFrom(), settings.domain());
             return Optional.empty();
         }
         ExtraParams params = message.getExtension(ExtraParams.ELEMENT, ExtraParams.NAMESPACE);
@@ -360,12 +366,12 @@ public final class XmppSignaling implements SignalingChannel {
             }
             signal = decoded.get();
         } catch (SignalCodec.MalformedSignalException e) {
-            log.warn("signaling: dropped a malformed signal from user {}: {}", from.getAsLong(), e.getMessage());
+            strays.warn("signaling: dropped a malformed signal from user {}: {}", from.getAsLong(), e.getMessage());
             return Optional.empty();
         }
         Signal.Header header = signal.header();
         if (!header.isParticipant(from.getAsLong()) || !header.isParticipant(settings.userId())) {
-            log.warn("signaling: ignored {} for session {} from user {}: sender or receiver is not a participant",
+            strays.warn("signaling: ignored {} for session {} from user {}: sender or receiver is not a participant",
                     signal.signalType(), header.sessionId(), from.getAsLong());
             return Optional.empty();
         }

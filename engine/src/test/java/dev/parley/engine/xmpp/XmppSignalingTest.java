@@ -148,6 +148,24 @@ class XmppSignalingTest {
     }
 
     @Test
+    void aDeeplyNestedStanzaInAForeignNamespaceDoesNotDeafenTheConnection() throws Exception {
+        XmppSignaling bob = login(222);
+        BlockingQueue<String> bobInbox = inbox(bob);
+        String session = "deep-" + System.nanoTime();
+        try (RawXmpp mallory = RawXmpp.login(prosody, 444)) {
+            // 30,000 levels in 210 KB: Smack parses an element of an unknown namespace by recursion,
+            // which overflowed its reader thread's stack and left the connection reading nothing
+            mallory.send("<message to='" + RawXmpp.jid(222) + "' type='headline' id='deep'><junk xmlns='urn:example:junk'>"
+                    + "<n>".repeat(30_000) + "</n>".repeat(30_000) + "</junk></message>");
+            mallory.sendSignal(222, "<sessionID>" + session + "</sessionID><callType>1</callType><callerID>444"
+                    + "</callerID><opponentsIDs><opponentID>222</opponentID></opponentsIDs><platform>web</platform>"
+                    + "<moduleIdentifier>WebRTCVideoChat</moduleIdentifier><signalType>hangUp</signalType>");
+
+            assertThat(bobInbox.poll(10, TimeUnit.SECONDS)).startsWith("444 HangUp[").contains(session);
+        }
+    }
+
+    @Test
     void wrongPasswordIsRefusedByName() {
         XmppSettings settings = prosody.user(111).password("not-the-password").build();
 
