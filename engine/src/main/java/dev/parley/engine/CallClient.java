@@ -1,5 +1,6 @@
 package dev.parley.engine;
 
+import dev.parley.engine.internal.LogThrottle;
 import dev.parley.engine.internal.SdpText;
 import dev.parley.engine.signaling.Signal;
 import dev.parley.engine.signaling.SignalingChannel;
@@ -66,6 +67,8 @@ public final class CallClient implements AutoCloseable {
     private final Subscription signalSubscription;
     private final Subscription stateSubscription;
     private final AtomicBoolean closed = new AtomicBoolean();
+    /** Warnings about signals others send that are ignored, at a bounded rate. */
+    private final LogThrottle strays = new LogThrottle(log, java.time.Duration.ofMinutes(1), 20);
 
     private CallClient(SignalingChannel channel, CallConfig config) {
         this.channel = channel;
@@ -195,6 +198,10 @@ public final class CallClient implements AutoCloseable {
         rtc.call(() -> null);
     }
 
+    LogThrottle strays() {
+        return strays;
+    }
+
     ListenerDispatcher dispatcher() {
         return dispatcher;
     }
@@ -242,7 +249,7 @@ public final class CallClient implements AutoCloseable {
             return;
         }
         if (!header.opponentIds().contains(userId) || !header.isParticipant(from)) {
-            log.warn("ignored call for session {} from {}: initiator is {}, opponents {}", id, from,
+            strays.warn("ignored call for session {} from {}: initiator is {}, opponents {}", id, from,
                     header.initiatorId(), header.opponentIds());
             return;
         }
@@ -253,12 +260,12 @@ public final class CallClient implements AutoCloseable {
         }
         if (header.opponentIds().size() > MAX_OPPONENTS || new HashSet<>(header.opponentIds()).size()
                 != header.opponentIds().size()) {
-            log.warn("ignored call for session {} from {}: {} opponents, at most {} distinct are allowed", id, from,
+            strays.warn("ignored call for session {} from {}: {} opponents, at most {} distinct are allowed", id, from,
                     header.opponentIds().size(), MAX_OPPONENTS);
             return;
         }
         if (!SdpText.looksLikeSdp(call.sdp())) {
-            log.warn("ignored call for session {} from {}: its SDP is not a session description", id, from);
+            strays.warn("ignored call for session {} from {}: its SDP is not a session description", id, from);
             return;
         }
         Signal.Header ours = new Signal.Header(id, header.conferenceType(), header.initiatorId(),
@@ -271,7 +278,7 @@ public final class CallClient implements AutoCloseable {
             try {
                 channel.send(from, new Signal.Reject(ours, Map.of()));
             } catch (CallException e) {
-                log.warn("busy reject of session {} to {} was not sent: {}", id, from, e.getMessage());
+                strays.warn("busy reject of session {} to {} was not sent: {}", id, from, e.getMessage());
             }
             return;
         }

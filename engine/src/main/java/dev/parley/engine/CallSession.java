@@ -300,7 +300,7 @@ public final class CallSession {
 
     void signalReceived(long from, Signal signal) {
         if (from == localUserId || !header.isParticipant(from)) {
-            log.warn("session {}: ignored {} from user {}, who is not a participant", id(), signal.signalType(), from);
+            client.strays().warn("session {}: ignored {} from user {}, who is not a participant", id(), signal.signalType(), from);
             return;
         }
         if (signal instanceof Signal.Call call) {
@@ -335,7 +335,7 @@ public final class CallSession {
             return;
         }
         if (!SdpText.looksLikeSdp(call.sdp())) {
-            log.warn("session {}: ignored call from {}: its SDP is not a session description", id(), from);
+            client.strays().warn("session {}: ignored call from {}: its SDP is not a session description", id(), from);
             return;
         }
         PeerLink link = new PeerLink(this, rtc, from, false);
