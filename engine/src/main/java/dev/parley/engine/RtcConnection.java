@@ -19,6 +19,7 @@ import dev.onvoid.webrtc.RTCSessionDescription;
 import dev.onvoid.webrtc.RTCSignalingState;
 import dev.onvoid.webrtc.RTCStatsReport;
 import dev.onvoid.webrtc.SetSessionDescriptionObserver;
+import dev.parley.engine.internal.ClosedPeerConnections;
 import dev.parley.engine.internal.SdpText;
 import dev.parley.engine.signaling.Signal;
 import java.util.ArrayDeque;
@@ -205,12 +206,10 @@ final class RtcConnection {
             return;
         }
         localMedia.removeFrom(connection);
-        // webrtc-java never frees a closed peer connection (close() drops its handle without a
-        // release), so take our tracks out first: otherwise its senders keep them alive forever.
         for (RTCRtpSender sender : connection.getSenders()) {
             connection.removeTrack(sender);
         }
-        connection.close();
+        ClosedPeerConnections.close(connection);
         NativeTracker.closed("peer connection");
         connection = null;
         exchanges.clear();
