@@ -5,7 +5,8 @@
 #                             of this script's caller (it keeps running after the script returns),
 #                             wait until its ports belong to its pid, print its settings
 #   prosody.sh register DIR USER PASSWORD   add (or reset) an account
-#   prosody.sh stop DIR       stop exactly the Prosody started in DIR
+#   prosody.sh stop DIR       stop exactly the Prosody started in DIR (TERM: it closes its streams)
+#   prosody.sh kill DIR       kill it without warning (KILL), as a crash or power cut would
 #
 # Settings, from the environment (defaults in brackets):
 #   PARLEY_XMPP_DOMAIN [chat.parley.test]   the chat domain; the certificate is made for it
@@ -23,7 +24,7 @@ die() { echo "prosody.sh: $*" >&2; exit 1; }
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 cmd=${1:-}; dir=${2:-}
-[ -n "$cmd" ] && [ -n "$dir" ] || die "usage: prosody.sh start|stop|register DIR [USER PASSWORD]"
+[ -n "$cmd" ] && [ -n "$dir" ] || die "usage: prosody.sh start|stop|kill|register DIR [USER PASSWORD]"
 mkdir -p "$dir"
 dir=$(cd "$dir" && pwd)
 domain=${PARLEY_XMPP_DOMAIN:-chat.parley.test}
@@ -100,5 +101,12 @@ case "$cmd" in
   stop)
     stop_server "$dir/prosody.pid" "$config"
     ;;
-  *) die "unknown command '$cmd': use start, stop or register" ;;
+  kill)
+    if pid=$(server_pid "$dir/prosody.pid" "$config"); then
+      kill -9 "$pid"
+      for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    fi
+    rm -f "$dir/prosody.pid"
+    ;;
+  *) die "unknown command '$cmd': use start, stop, kill or register" ;;
 esac

@@ -77,6 +77,14 @@ public final class Prosody implements AutoCloseable {
         }
     }
 
+    /** Kills the server process without warning (SIGKILL); accounts stay for {@link #startAgain()}. */
+    public synchronized void kill() {
+        if (running) {
+            Scripts.run("prosody.sh", env(), "kill", dir.toString());
+            running = false;
+        }
+    }
+
     /** Registers {@code userId} (as {@code userId-1}) with password {@link #password} unless done before. */
     public synchronized XmppSettings.Builder user(long userId) {
         if (registered.add(userId)) {
