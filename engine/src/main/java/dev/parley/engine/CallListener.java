@@ -78,7 +78,14 @@ public interface CallListener {
     default void connectionClosedForUser(CallSession session, long userId) {
     }
 
-    /** An attempt to restore the lost connection to {@code userId} progressed. */
+    /**
+     * An attempt to restore the lost connection to {@code userId} progressed:
+     * {@link ReconnectionState#RECONNECTING} when the connection is lost (ICE disconnected or
+     * failed), then {@link ReconnectionState#RECONNECTED} when it is back (by itself, or after
+     * an ICE restart over signaling), or {@link ReconnectionState#FAILED} when the disconnect
+     * time interval ran out first and the connection closes with
+     * {@link ConnectionState#DISCONNECT_TIMEOUT}.
+     */
     default void reconnectionStateChanged(CallSession session, long userId, ReconnectionState state) {
     }
 
