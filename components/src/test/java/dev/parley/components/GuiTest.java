@@ -109,12 +109,7 @@ abstract class GuiTest {
 
     /** Whether two RGB colours are within {@code tolerance} per channel. */
     protected static boolean close(int expected, int actual, int tolerance) {
-        for (int shift = 0; shift <= 16; shift += 8) {
-            if (Math.abs(((expected >> shift) & 0xFF) - ((actual >> shift) & 0xFF)) > tolerance) {
-                return false;
-            }
-        }
-        return true;
+        return dev.parley.engine.testing.TestPatterns.close(expected, actual, tolerance);
     }
 
     protected static int rgb(String key) {

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.engine.CallSession;
 import dev.parley.engine.VideoTrack;
-import dev.parley.engine.internal.TestPattern;
+import dev.parley.engine.testing.TestPatterns;
 import java.awt.image.BufferedImage;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -133,17 +133,6 @@ class RemoteVideoViewTest extends GuiTest {
 
     /** Bars of the test pattern that are not where they should be, in the span x0..x0+width at a third of the height. */
     static List<String> barMismatches(BufferedImage shot, int x0, int width) {
-        List<String> problems = new ArrayList<>();
-        int bars = TestPattern.BAR_COLOURS.length;
-        int y = shot.getHeight() / 3;
-        for (int bar = 0; bar < bars; bar++) {
-            int x = x0 + (2 * bar + 1) * width / (2 * bars);
-            int actual = shot.getRGB(x, y) & 0xFFFFFF;
-            if (!close(TestPattern.BAR_COLOURS[bar], actual, 48)) {
-                problems.add(String.format("bar %d at %d,%d: expected %06X, got %06X", bar, x, y,
-                        TestPattern.BAR_COLOURS[bar], actual));
-            }
-        }
-        return problems;
+        return TestPatterns.barMismatches(shot::getRGB, x0, 0, width, shot.getHeight(), 48);
     }
 }

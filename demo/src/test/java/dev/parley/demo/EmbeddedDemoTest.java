@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.parley.components.CallView;
 import dev.parley.components.RemoteVideoView;
 import dev.parley.engine.CallSession;
-import dev.parley.engine.internal.TestPattern;
+import dev.parley.engine.testing.TestPatterns;
 import java.awt.image.BufferedImage;
 import java.time.Duration;
 import java.util.regex.Pattern;
@@ -132,16 +132,6 @@ class EmbeddedDemoTest extends DemoGuiTest {
         int pictureHeight = pictureWidth * 3 / 4;
         int left = (width - pictureWidth) / 2;
         int top = (height - pictureHeight) / 2;
-        int bars = TestPattern.BAR_COLOURS.length;
-        for (int bar = 0; bar < bars; bar++) {
-            int rgb = shot.getRGB(left + (2 * bar + 1) * pictureWidth / (2 * bars), top + pictureHeight / 3) & 0xFFFFFF;
-            int expected = TestPattern.BAR_COLOURS[bar];
-            for (int shift = 0; shift <= 16; shift += 8) {
-                if (Math.abs(((expected >> shift) & 0xFF) - ((rgb >> shift) & 0xFF)) > 48) {
-                    return false;
-                }
-            }
-        }
-        return true;
+        return TestPatterns.barMismatches(shot::getRGB, left, top, pictureWidth, pictureHeight, 48).isEmpty();
     }
 }

@@ -1,19 +1,18 @@
 package dev.parley.engine;
 
-import dev.parley.engine.internal.LogThrottle;
-import dev.parley.engine.internal.SdpText;
+import dev.parley.engine.internal.call.ClientCore;
+import dev.parley.engine.internal.call.ListenerDispatcher;
+import dev.parley.engine.internal.call.SessionCore;
+import dev.parley.engine.internal.call.SystemClock;
+import dev.parley.engine.internal.rtc.RtcEngine;
 import dev.parley.engine.signaling.Signal;
 import dev.parley.engine.signaling.SignalingChannel;
 import dev.parley.engine.signaling.SignalingState;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,39 +35,21 @@ public final class CallClient implements AutoCloseable {
 
     /** Most opponents one session can have: mesh calls are for 4 people at most. */
     public static final int MAX_OPPONENTS = 3;
-    /** The platform name Parley puts in its signals. */
+    /** The platform Parley names in its signals. */
     public static final String PLATFORM = "java";
 
     private static final Logger log = LoggerFactory.getLogger(CallClient.class);
-    private static final int REMEMBERED_CLOSED_SESSIONS = 256;
 
     private final SignalingChannel channel;
     private final CallConfig config;
     private final long userId;
     private final RtcEngine rtc;
     private final ListenerDispatcher dispatcher;
-    private final CallClock clock;
     private final SystemClock ownedClock;
-    private final Map<String, CallSession> sessions = new ConcurrentHashMap<>();
-    private final Set<String> closedSessionIds = java.util.Collections.newSetFromMap(
-            new LinkedHashMap<>(16, 0.75f, false) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
-                    return size() > REMEMBERED_CLOSED_SESSIONS;
-                }
-            });
-    /** Calls from one group callee to another that came before the initiator's own call; engine thread only. */
-    private final Map<String, List<Map.Entry<Long, Signal.Call>>> earlyMeshCalls = new LinkedHashMap<>(16, 0.75f, false) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, List<Map.Entry<Long, Signal.Call>>> eldest) {
-            return size() > 64;
-        }
-    };
+    private final ClientCore<CallSession> core;
     private final Subscription signalSubscription;
     private final Subscription stateSubscription;
     private final AtomicBoolean closed = new AtomicBoolean();
-    /** Warnings about signals others send that are ignored, at a bounded rate. */
-    private final LogThrottle strays = new LogThrottle(log, java.time.Duration.ofMinutes(1), 20);
 
     private CallClient(SignalingChannel channel, CallConfig config) {
         this.channel = channel;
@@ -76,7 +57,7 @@ public final class CallClient implements AutoCloseable {
         this.userId = channel.localUserId();
         this.dispatcher = new ListenerDispatcher(config.callbackExecutor());
         this.ownedClock = config.clock().isPresent() ? null : new SystemClock("parley-timer-" + userId);
-        this.clock = config.clock().orElse(ownedClock);
+        CallClock clock = config.clock().orElse(ownedClock);
         try {
             this.rtc = new RtcEngine("parley-rtc-" + userId, config.audioDeviceMode());
         } catch (RuntimeException e) {
@@ -85,12 +66,27 @@ public final class CallClient implements AutoCloseable {
             }
             throw e;
         }
-        this.signalSubscription = channel.subscribe((from, signal) -> rtc.execute(() -> signalReceived(from, signal)));
+        this.core = new ClientCore<>(channel, config, clock, rtc, new ClientCore.Sessions<>() {
+            @Override
+            public CallSession incoming(Signal.Header header) {
+                return new CallSession(core, rtc, dispatcher, header, true);
+            }
+
+            @Override
+            public SessionCore coreOf(CallSession session) {
+                return session.core();
+            }
+        });
+        this.signalSubscription = channel.subscribe((from, signal) -> rtc.execute(() -> {
+            if (!closed.get()) {
+                core.signalReceived(from, signal);
+            }
+        }));
         this.stateSubscription = channel.addStateListener(state -> {
             log.info("user {}: signaling is {}", userId, state);
             dispatcher.fire(listener -> listener.signalingStateChanged(state));
             if (state == SignalingState.CONNECTED) {
-                rtc.execute(() -> sessions.values().forEach(CallSession::signalingRestored));
+                rtc.execute(core::signalingRestored);
             }
         });
     }
@@ -141,8 +137,8 @@ public final class CallClient implements AutoCloseable {
         requireOpen();
         Signal.Header header = new Signal.Header(UUID.randomUUID().toString(), type, userId, opponents, PLATFORM);
         return rtc.call(() -> {
-            CallSession session = new CallSession(this, rtc, header, false);
-            sessions.put(session.id(), session);
+            CallSession session = new CallSession(core, rtc, dispatcher, header, false);
+            core.add(session);
             return session;
         });
     }
@@ -154,7 +150,7 @@ public final class CallClient implements AutoCloseable {
 
     /** Sessions that have not closed yet. */
     public List<CallSession> sessions() {
-        return List.copyOf(sessions.values());
+        return core.sessions();
     }
 
     /** Hangs up every live session, releases everything native, stops the threads. Idempotent. */
@@ -167,11 +163,7 @@ public final class CallClient implements AutoCloseable {
         signalSubscription.close();
         stateSubscription.close();
         try {
-            rtc.close(() -> {
-                for (CallSession session : List.copyOf(sessions.values())) {
-                    session.hangUpNow(Map.of());
-                }
-            });
+            rtc.close(core::hangUpAll);
         } catch (RuntimeException e) {
             failures.add(e);
         }
@@ -191,105 +183,13 @@ public final class CallClient implements AutoCloseable {
         }
     }
 
-    // ---- engine internals ------------------------------------------------------------
-
-    /** Waits until the engine thread has run everything queued so far; for tests. */
-    void awaitEngineIdle() {
-        rtc.call(() -> null);
-    }
-
-    LogThrottle strays() {
-        return strays;
-    }
-
-    ListenerDispatcher dispatcher() {
-        return dispatcher;
-    }
-
-    CallClock clock() {
-        return clock;
-    }
-
     SignalingChannel channel() {
         return channel;
     }
 
-    void sessionClosed(CallSession session) {
-        sessions.remove(session.id());
-        closedSessionIds.add(session.id());
-    }
-
-    private void signalReceived(long from, Signal signal) {
-        if (closed.get()) {
-            return;
-        }
-        if (signal instanceof Signal.Call call) {
-            callReceived(from, call);
-            return;
-        }
-        CallSession session = sessions.get(signal.header().sessionId());
-        if (session == null) {
-            log.debug("ignored {} from {} for session {}, which is not live here", signal.signalType(), from,
-                    signal.header().sessionId());
-            return;
-        }
-        session.signalReceived(from, signal);
-    }
-
-    private void callReceived(long from, Signal.Call call) {
-        Signal.Header header = call.header();
-        String id = header.sessionId();
-        CallSession existing = sessions.get(id);
-        if (existing != null) {
-            existing.signalReceived(from, call);
-            return;
-        }
-        if (closedSessionIds.contains(id)) {
-            log.debug("ignored repeated call for session {}, which already closed here", id);
-            return;
-        }
-        if (!header.opponentIds().contains(userId) || !header.isParticipant(from)) {
-            strays.warn("ignored call for session {} from {}: initiator is {}, opponents {}", id, from,
-                    header.initiatorId(), header.opponentIds());
-            return;
-        }
-        if (from != header.initiatorId()) {
-            // another callee of a group was quicker than the initiator's own call: keep it for then
-            earlyMeshCalls.computeIfAbsent(id, k -> new ArrayList<>()).add(Map.entry(from, call));
-            return;
-        }
-        if (header.opponentIds().size() > MAX_OPPONENTS || new HashSet<>(header.opponentIds()).size()
-                != header.opponentIds().size()) {
-            strays.warn("ignored call for session {} from {}: {} opponents, at most {} distinct are allowed", id, from,
-                    header.opponentIds().size(), MAX_OPPONENTS);
-            return;
-        }
-        if (!SdpText.looksLikeSdp(call.sdp())) {
-            strays.warn("ignored call for session {} from {}: its SDP is not a session description", id, from);
-            return;
-        }
-        Signal.Header ours = new Signal.Header(id, header.conferenceType(), header.initiatorId(),
-                header.opponentIds(), PLATFORM);
-        long ringing = sessions.values().stream().filter(s -> s.isIncoming() && s.state() == SessionState.PENDING).count();
-        if (!sessions.isEmpty() && (config.rejectWhenBusy() || ringing + 1 > config.incomingLimit())) {
-            log.info("busy: rejected call {} from {} ({} live sessions, {} ringing)", id, from, sessions.size(), ringing);
-            earlyMeshCalls.remove(id);
-            closedSessionIds.add(id);
-            try {
-                channel.send(from, new Signal.Reject(ours, Map.of()));
-            } catch (CallException e) {
-                strays.warn("busy reject of session {} to {} was not sent: {}", id, from, e.getMessage());
-            }
-            return;
-        }
-        CallSession session = new CallSession(this, rtc, ours, true);
-        sessions.put(id, session);
-        session.offered(call);
-        dispatcher.fire(l -> l.sessionReceived(session, call.userInfo()));
-        List<Map.Entry<Long, Signal.Call>> early = earlyMeshCalls.remove(id);
-        if (early != null) {
-            early.forEach(e -> session.signalReceived(e.getKey(), e.getValue()));
-        }
+    /** Waits until the engine thread has run everything queued so far; for tests. */
+    void awaitEngineIdle() {
+        rtc.call(() -> null);
     }
 
     private List<Long> validateOpponents(List<Long> opponentIds) {
@@ -324,6 +224,6 @@ public final class CallClient implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "CallClient[user " + userId + ", " + sessions.size() + " live sessions]";
+        return "CallClient[user " + userId + ", " + core.sessions().size() + " live sessions]";
     }
 }

@@ -1,6 +1,6 @@
 package dev.parley.engine;
 
-import dev.onvoid.webrtc.media.video.VideoTrackSource;
+import dev.parley.engine.internal.rtc.CaptureSource;
 
 /**
  * A source of local video: a real camera ({@link CameraCapture}) or a synthetic picture
@@ -18,12 +18,14 @@ import dev.onvoid.webrtc.media.video.VideoTrackSource;
 public abstract sealed class VideoCapture implements AutoCloseable permits CameraCapture, TestPatternCapture {
 
     private final VideoFormat format;
+    private final CaptureSource source;
     private boolean running;
     private boolean closed;
     private boolean attached;
 
-    VideoCapture(VideoFormat format) {
-        this.format = java.util.Objects.requireNonNull(format, "format");
+    VideoCapture(VideoFormat format, CaptureSource source) {
+        this.format = format;
+        this.source = source;
     }
 
     /** The format this capture delivers. */
@@ -35,7 +37,7 @@ public abstract sealed class VideoCapture implements AutoCloseable permits Camer
     public final synchronized void startSession() {
         requireOpen();
         if (!running) {
-            startFrames();
+            source.start();
             running = true;
         }
     }
@@ -44,7 +46,7 @@ public abstract sealed class VideoCapture implements AutoCloseable permits Camer
     public final synchronized void stopSession() {
         requireOpen();
         if (running) {
-            stopFrames();
+            source.stop();
             running = false;
         }
     }
@@ -62,10 +64,10 @@ public abstract sealed class VideoCapture implements AutoCloseable permits Camer
         }
         closed = true;
         if (running) {
-            stopFrames();
+            source.stop();
             running = false;
         }
-        releaseSource();
+        source.release();
     }
 
     /** Whether {@link #close()} was called. */
@@ -73,14 +75,14 @@ public abstract sealed class VideoCapture implements AutoCloseable permits Camer
         return closed;
     }
 
-    /** Marks the capture as owned by a track; a capture can be on one track only. */
-    final synchronized VideoTrackSource attach() {
+    /** Marks the capture as owned by a track and hands over its native source; a capture can be on one track only. */
+    final synchronized CaptureSource attach() {
         requireOpen();
         if (attached) {
             throw new IllegalStateException(this + " is already on a video track: create one capture per session");
         }
         attached = true;
-        return source();
+        return source;
     }
 
     private void requireOpen() {
@@ -88,13 +90,4 @@ public abstract sealed class VideoCapture implements AutoCloseable permits Camer
             throw new IllegalStateException(this + " is closed");
         }
     }
-
-    /** The native source frames flow into; created by the subclass. */
-    abstract VideoTrackSource source();
-
-    abstract void startFrames();
-
-    abstract void stopFrames();
-
-    abstract void releaseSource();
 }

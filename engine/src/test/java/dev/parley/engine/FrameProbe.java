@@ -1,6 +1,6 @@
 package dev.parley.engine;
 
-import dev.parley.engine.internal.TestPattern;
+import dev.parley.engine.testing.TestPatterns;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.IntBuffer;
@@ -56,31 +56,13 @@ final class FrameProbe implements VideoSink {
     /**
      * Whether the last frame shows the test pattern's eight bars: the centre of each bar, a
      * third of the way down, is within {@code tolerance} per channel of the bar's colour.
+     * Returns what is wrong, or "" when nothing is.
      */
     synchronized String patternMismatch(int tolerance) {
         if (lastPixels == null) {
             return "no frame";
         }
-        StringBuilder problems = new StringBuilder();
-        int bars = TestPattern.BAR_COLOURS.length;
-        for (int bar = 0; bar < bars; bar++) {
-            int x = (2 * bar + 1) * width / (2 * bars);
-            int y = height / 3;
-            int expected = TestPattern.BAR_COLOURS[bar];
-            int actual = rgbAt(x, y);
-            if (!close(expected, actual, tolerance)) {
-                problems.append(String.format("bar %d at (%d,%d): expected %06X, got %06X; ", bar, x, y, expected, actual));
-            }
-        }
-        return problems.toString();
-    }
-
-    static boolean close(int expected, int actual, int tolerance) {
-        for (int shift = 0; shift <= 16; shift += 8) {
-            if (Math.abs(((expected >> shift) & 0xFF) - ((actual >> shift) & 0xFF)) > tolerance) {
-                return false;
-            }
-        }
-        return true;
+        return String.join("; ", TestPatterns.barMismatches((x, y) -> lastPixels[y * width + x], 0, 0, width, height,
+                tolerance));
     }
 }

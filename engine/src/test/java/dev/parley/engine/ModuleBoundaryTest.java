@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** The boundaries of ARCHITECTURE.md, checked on the sources of all three modules. */
+/** The module boundaries (README, "Architecture"), checked on the sources of all three modules. */
 class ModuleBoundaryTest {
 
     private static final Path ROOT = projectRoot();

@@ -1,5 +1,6 @@
 package dev.parley.engine;
 
+import dev.parley.engine.internal.rtc.NativeTracker;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -3,7 +3,7 @@ package dev.parley.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.parley.engine.internal.TestPattern;
+import dev.parley.engine.testing.TestPatterns;
 import dev.parley.engine.servers.Prosody;
 import dev.parley.engine.servers.QuickBloxBrowser;
 import dev.parley.engine.servers.Servers;
@@ -159,15 +159,14 @@ class QuickBloxInteropTest {
         assertThat(video.path("width").asInt()).isEqualTo(640);
         assertThat(video.path("height").asInt()).isEqualTo(480);
         List<List<Double>> points = new ArrayList<>();
-        int bars = TestPattern.BAR_COLOURS.length;
-        for (int bar = 0; bar < bars; bar++) {
-            points.add(List.of((2 * bar + 1) / (2.0 * bars), 1.0 / 3));
+        for (int bar = 0; bar < TestPatterns.BARS; bar++) {
+            points.add(List.of(TestPatterns.barCentre(bar), TestPatterns.barRow()));
         }
         JsonNode colours = js.invoke("remoteVideoColors", parleyId, points);
-        for (int bar = 0; bar < bars; bar++) {
+        for (int bar = 0; bar < TestPatterns.BARS; bar++) {
             int actual = colours.path(bar).asInt();
-            assertThat(FrameProbe.close(TestPattern.BAR_COLOURS[bar], actual, 48))
-                    .as("bar %d in the page: expected %06X, got %06X", bar, TestPattern.BAR_COLOURS[bar], actual)
+            assertThat(TestPatterns.close(TestPatterns.barColour(bar), actual, 48))
+                    .as("bar %d in the page: expected %06X, got %06X", bar, TestPatterns.barColour(bar), actual)
                     .isTrue();
         }
     }

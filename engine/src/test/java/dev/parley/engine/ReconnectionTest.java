@@ -1,5 +1,6 @@
 package dev.parley.engine;
 
+import dev.parley.engine.internal.rtc.NativeTracker;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.engine.servers.QuickBloxBrowser;

@@ -1,5 +1,6 @@
 package dev.parley.engine;
 
+import dev.parley.engine.internal.rtc.NativeTracker;
 import dev.parley.engine.signaling.LocalSignalingHub;
 import dev.parley.engine.signaling.SignalingChannel;
 import java.io.IOException;

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * One signaling message of the QuickBlox WebRTC protocol (see PROTOCOL.md): each record is one
+ * One signaling message of the QuickBlox WebRTC protocol (see docs/signaling.md): each record is one
  * {@code signalType}, and every one carries the session {@link Header}.
  *
  * <p>Threading: immutable.

@@ -1,10 +1,7 @@
 package dev.parley.engine.testing;
 
-import dev.onvoid.webrtc.media.video.NativeI420Buffer;
 import dev.parley.engine.VideoFrame;
-import dev.parley.engine.internal.NativeFrame;
-import dev.parley.engine.internal.NativeLibrary;
-import dev.parley.engine.internal.TestPattern;
+import dev.parley.engine.internal.rtc.PatternFrame;
 
 /**
  * Native video frames with Parley's test pattern, for benchmarks and tests of video sinks and
@@ -16,20 +13,11 @@ import dev.parley.engine.internal.TestPattern;
  */
 public final class TestFrames implements AutoCloseable {
 
-    private final TestPattern pattern;
-    private final NativeI420Buffer buffer;
-    private final dev.onvoid.webrtc.media.video.VideoFrame nativeFrame;
-    private final NativeFrame frame;
-    private long frameNumber;
+    private final PatternFrame frame;
     private boolean closed;
 
     private TestFrames(int width, int height) {
-        NativeLibrary.load();
-        pattern = new TestPattern(width, height);
-        buffer = NativeI420Buffer.allocate(width, height);
-        nativeFrame = new dev.onvoid.webrtc.media.video.VideoFrame(buffer, System.nanoTime());
-        frame = new NativeFrame(nativeFrame);
-        advance();
+        frame = new PatternFrame(width, height);
     }
 
     /** A {@code width} x {@code height} (both even) test-pattern frame. */
@@ -43,14 +31,13 @@ public final class TestFrames implements AutoCloseable {
     /** The frame; valid until {@link #close()}. */
     public VideoFrame frame() {
         requireOpen();
-        return frame;
+        return frame.frame();
     }
 
     /** Draws the next picture of the pattern into the frame. */
     public void advance() {
         requireOpen();
-        pattern.draw(frameNumber++, buffer.getDataY(), buffer.getStrideY(), buffer.getDataU(), buffer.getStrideU(),
-                buffer.getDataV(), buffer.getStrideV());
+        frame.advance();
     }
 
     /** Releases the native buffer. Idempotent. */
@@ -60,8 +47,7 @@ public final class TestFrames implements AutoCloseable {
             return;
         }
         closed = true;
-        frame.invalidate();
-        nativeFrame.release();
+        frame.close();
     }
 
     private void requireOpen() {

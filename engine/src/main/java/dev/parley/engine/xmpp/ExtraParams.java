@@ -14,7 +14,7 @@ import org.jivesoftware.smack.xml.XmlPullParserException;
 
 /**
  * The {@code <extraParams xmlns="jabber:client">} element that carries a QuickBlox signal
- * inside a headline message (PROTOCOL.md). It holds its children as a plain tree of named
+ * inside a headline message (docs/signaling.md). It holds its children as a plain tree of named
  * {@link Field}s, in document order, so that unknown children and nested {@code userInfo}
  * survive parsing; {@link SignalCodec} gives the tree its meaning.
  *

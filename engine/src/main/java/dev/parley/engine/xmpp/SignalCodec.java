@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Maps {@link Signal}s to the QuickBlox {@code extraParams} element and back (PROTOCOL.md).
+ * Maps {@link Signal}s to the QuickBlox {@code extraParams} element and back (docs/signaling.md).
  * Encoding writes the children in one fixed order; decoding accepts any order, ignores unknown
  * children, flattens nested {@code userInfo} into dotted keys ({@code <a><b>x</b></a>} is
  * {@code a.b=x}), and restores SDP line endings to CRLF.

@@ -12,9 +12,7 @@ import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -50,7 +48,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Signaling over XMPP, on the QuickBlox wire (PROTOCOL.md), so that Parley users and QuickBlox
+ * Signaling over XMPP, on the QuickBlox wire (docs/signaling.md), so that Parley users and QuickBlox
  * web and mobile users on the same XMPP server can call each other. Built on Smack.
  *
  * <p>Lifecycle: {@link #connect} connects, logs in and sends available presence (and returns
@@ -65,9 +63,9 @@ import org.slf4j.LoggerFactory;
  * <p>What it receives: headline messages with an {@code extraParams} element whose
  * {@code moduleIdentifier} is {@code WebRTCVideoChat}, from a user of the same domain who is a
  * participant of the signal's session. Everything else is ignored: other message types,
- * offline replays (with {@code <delay>}), other modules, signals from outside the session,
- * repeated {@code call}s of one session from one sender. Malformed signals are logged and
- * dropped; nothing received can throw into Smack.
+ * offline replays (with {@code <delay>}), other modules, signals from outside the session.
+ * Malformed signals are logged and dropped; nothing received can throw into Smack. The
+ * dialing repeats of a {@code call} are all delivered: the client rings once per session.
  *
  * <p>Threading: thread safe. Handlers and state listeners run on this channel's own thread,
  * {@code parley-xmpp-USER}, one at a time and in arrival order.
@@ -76,7 +74,6 @@ public final class XmppSignaling implements SignalingChannel {
 
     private static final Logger log = LoggerFactory.getLogger(XmppSignaling.class);
     private static final int RECONNECT_DELAY_SECONDS = 2;
-    private static final int REMEMBERED_CALLS = 1024;
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final AtomicInteger STANZA_COUNTER = new AtomicInteger(RANDOM.nextInt());
 
@@ -96,13 +93,6 @@ public final class XmppSignaling implements SignalingChannel {
     private final AtomicBoolean closed = new AtomicBoolean();
     /** Warnings about what others send, at a bounded rate: a flood of junk must not flood the log. */
     private final LogThrottle strays = new LogThrottle(log, Duration.ofMinutes(1), 20);
-    /** Sessions whose {@code call} from a given sender was already delivered; touched on the delivery thread only. */
-    private final Map<String, Boolean> deliveredCalls = new LinkedHashMap<>(64, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
-            return size() > REMEMBERED_CALLS;
-        }
-    };
 
     private XmppSignaling(XmppSettings settings, XMPPTCPConnection connection) {
         this.settings = settings;
@@ -342,7 +332,7 @@ public final class XmppSignaling implements SignalingChannel {
     private record Received(long from, Signal signal) {
     }
 
-    /** The signal a stanza carries for us, or empty when the rules of PROTOCOL.md say to ignore it. */
+    /** The signal a stanza carries for us, or empty when the rules of docs/signaling.md say to ignore it. */
     private Optional<Received> read(Stanza stanza) {
         if (!(stanza instanceof Message message) || message.getType() != Message.Type.headline) {
             log.debug("ignored extraParams in a non-headline stanza from {}", stanza.getFrom());
@@ -373,11 +363,6 @@ public final class XmppSignaling implements SignalingChannel {
         if (!header.isParticipant(from.getAsLong()) || !header.isParticipant(settings.userId())) {
             strays.warn("signaling: ignored {} for session {} from user {}: sender or receiver is not a participant",
                     signal.signalType(), header.sessionId(), from.getAsLong());
-            return Optional.empty();
-        }
-        if (signal instanceof Signal.Call
-                && deliveredCalls.put(header.sessionId() + "/" + from.getAsLong(), Boolean.TRUE) != null) {
-            log.debug("repeated call for session {} from {}", header.sessionId(), from.getAsLong());
             return Optional.empty();
         }
         return Optional.of(new Received(from.getAsLong(), signal));

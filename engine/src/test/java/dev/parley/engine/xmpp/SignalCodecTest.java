@@ -15,14 +15,14 @@ import org.jivesoftware.smack.util.PacketParserUtils;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The extraParams codec against the stanzas QuickBlox's JS SDK really sends (PROTOCOL.md), and exact round trips. */
+/** The extraParams codec against the stanzas QuickBlox's JS SDK really sends (docs/signaling.md), and exact round trips. */
 class SignalCodecTest {
 
     private static final String SESSION = "824f86f6-2de2-4dcb-b285-218896f457e7";
     private static final String SDP_LF = "v=0\no=- 4611731400430051336 2 IN IP4 127.0.0.1\ns=-\nt=0 0\n";
     private static final String SDP_CRLF = SDP_LF.replace("\n", "\r\n");
 
-    // As the JS SDK 2.23.0 sent them (PROTOCOL.md), with the SDP shortened.
+    // As the JS SDK 2.23.0 sent them (docs/signaling.md), with the SDP shortened.
     private static final String CAPTURED_CALL = "<message id=\"6b04e419cc809a5619000000\" to=\"222-1@chat.qb.test\""
             + " type=\"headline\" xmlns=\"jabber:client\"><extraParams xmlns=\"jabber:client\"><userInfo><note>hello-from-111"
             + "</note><bandwidth>0</bandwidth></userInfo><sessionID>" + SESSION + "</sessionID><callType>1</callType>"

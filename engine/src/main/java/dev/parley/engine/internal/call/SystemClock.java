@@ -1,21 +1,23 @@
-package dev.parley.engine;
+package dev.parley.engine.internal.call;
 
+import dev.parley.engine.CallClock;
+import dev.parley.engine.Subscription;
 import java.time.Duration;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The real clock a client runs when its configuration names none: one daemon thread that
- * only hands due tasks to the engine thread.
+ * Not API. The real clock a client runs when its configuration names none: one daemon thread
+ * that only hands due tasks to the engine thread.
  *
  * <p>Threading: thread safe; closed by the client that created it.
  */
-final class SystemClock implements CallClock, AutoCloseable {
+public final class SystemClock implements CallClock, AutoCloseable {
 
     private final ScheduledThreadPoolExecutor timer;
 
-    SystemClock(String threadName) {
+    public SystemClock(String threadName) {
         timer = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, threadName);
             t.setDaemon(true);

@@ -1,6 +1,7 @@
-package dev.parley.engine.internal;
+package dev.parley.engine.internal.rtc;
 
 import dev.onvoid.webrtc.logging.Logging;
+import dev.parley.engine.internal.LogThrottle;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;

@@ -1,10 +1,13 @@
-package dev.parley.engine;
+package dev.parley.engine.internal.rtc;
 
 import dev.onvoid.webrtc.PeerConnectionFactory;
 import dev.onvoid.webrtc.media.audio.AudioDeviceModule;
 import dev.onvoid.webrtc.media.audio.AudioDeviceModuleBase;
 import dev.onvoid.webrtc.media.audio.HeadlessAudioDeviceModule;
-import dev.parley.engine.internal.NativeLibrary;
+import dev.parley.engine.AudioDeviceMode;
+import dev.parley.engine.CallException;
+import dev.parley.engine.MediaException;
+import dev.parley.engine.internal.call.EngineThread;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -17,14 +20,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one thread on which a client touches webrtc-java, and the native objects that live as
+ * Not API. The one thread on which a client touches webrtc-java, and the native objects that live as
  * long as the client: the audio device module and the peer connection factory. webrtc-java is
  * not thread safe and fires its observers on native threads; everything native goes through
  * {@link #execute} or {@link #call}.
  *
  * <p>Threading: thread safe; {@link #factory()} only on the engine thread.
  */
-final class RtcEngine implements AutoCloseable {
+public final class RtcEngine implements EngineThread, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(RtcEngine.class);
     private static final long CALL_TIMEOUT_SECONDS = 20;
@@ -35,7 +38,7 @@ final class RtcEngine implements AutoCloseable {
     private PeerConnectionFactory factory;
     private boolean closed;
 
-    RtcEngine(String name, AudioDeviceMode mode) {
+    public RtcEngine(String name, AudioDeviceMode mode) {
         thread = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, name);
             t.setDaemon(true);
@@ -68,7 +71,8 @@ final class RtcEngine implements AutoCloseable {
         log.debug("{} started with {} audio", engineThread.getName(), chosen);
     }
 
-    boolean isEngineThread() {
+    @Override
+    public boolean isEngineThread() {
         return Thread.currentThread() == engineThread;
     }
 
@@ -81,7 +85,8 @@ final class RtcEngine implements AutoCloseable {
     }
 
     /** Runs {@code task} on the engine thread; a failure is logged, not thrown. After close, drops it. */
-    void execute(Runnable task) {
+    @Override
+    public void execute(Runnable task) {
         try {
             thread.execute(() -> {
                 try {
@@ -97,7 +102,8 @@ final class RtcEngine implements AutoCloseable {
     }
 
     /** Runs {@code task} on the engine thread and waits for its result (inline when already there). */
-    <T> T call(Callable<T> task) {
+    @Override
+    public <T> T call(Callable<T> task) {
         if (isEngineThread()) {
             return callInline(task);
         }
@@ -136,7 +142,7 @@ final class RtcEngine implements AutoCloseable {
      * Runs {@code cleanup} on the engine thread, then disposes the factory and the audio module
      * and ends the thread. Idempotent.
      */
-    void close(Runnable cleanup) {
+    public void close(Runnable cleanup) {
         if (thread.isShutdown()) {
             return;
         }

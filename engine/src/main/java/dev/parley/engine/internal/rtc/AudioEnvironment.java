@@ -1,6 +1,7 @@
-package dev.parley.engine;
+package dev.parley.engine.internal.rtc;
 
 import dev.onvoid.webrtc.media.MediaDevices;
+import dev.parley.engine.AudioDeviceMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;

@@ -1,8 +1,9 @@
-package dev.parley.engine;
+package dev.parley.engine.internal.rtc;
 
 import dev.onvoid.webrtc.RTCStats;
 import dev.onvoid.webrtc.RTCStatsReport;
 import dev.onvoid.webrtc.RTCStatsType;
+import dev.parley.engine.StatsReport;
 import java.util.Map;
 
 /**

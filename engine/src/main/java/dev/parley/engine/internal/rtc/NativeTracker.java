@@ -1,4 +1,4 @@
-package dev.parley.engine;
+package dev.parley.engine.internal.rtc;
 
 import java.util.Map;
 import java.util.TreeMap;
@@ -6,13 +6,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Counts the native objects Parley has created and not yet closed, per kind (factory, peer
+ * Not API. Counts the native objects Parley has created and not yet closed, per kind (factory, peer
  * connection, track, source). Every creation and every close of a native object goes through
  * here, so a leak shows up as a count that does not return to where it started.
  *
  * <p>Threading: thread safe.
  */
-final class NativeTracker {
+public final class NativeTracker {
 
     private static final Map<String, AtomicInteger> OPEN = new ConcurrentHashMap<>();
 
@@ -29,7 +29,7 @@ final class NativeTracker {
     }
 
     /** Open native objects per kind, omitting kinds with none open. */
-    static Map<String, Integer> snapshot() {
+    public static Map<String, Integer> snapshot() {
         Map<String, Integer> result = new TreeMap<>();
         OPEN.forEach((kind, count) -> {
             if (count.get() != 0) {

@@ -1,5 +1,7 @@
-package dev.parley.engine;
+package dev.parley.engine.internal.call;
 
+import dev.parley.engine.CallListener;
+import dev.parley.engine.Subscription;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Queue;
@@ -10,13 +12,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Hands listener callbacks to the configured executor one at a time, in the order they were
- * fired, even when that executor is a thread pool: a callback is submitted only after the
- * previous one has run.
+ * Not API. Hands listener callbacks to the configured executor one at a time, in the order
+ * they were fired, even when that executor is a thread pool: a callback is submitted only after
+ * the previous one has run.
  *
  * <p>Threading: thread safe.
  */
-final class ListenerDispatcher {
+public final class ListenerDispatcher {
 
     private static final Logger log = LoggerFactory.getLogger(ListenerDispatcher.class);
 
@@ -25,20 +27,20 @@ final class ListenerDispatcher {
     private final Queue<Runnable> queue = new ArrayDeque<>();
     private boolean draining;
 
-    ListenerDispatcher(Executor executor) {
+    public ListenerDispatcher(Executor executor) {
         this.executor = executor;
     }
 
-    Subscription add(CallListener listener) {
+    public Subscription add(CallListener listener) {
         listeners.add(listener);
         return () -> listeners.remove(listener);
     }
 
-    void remove(CallListener listener) {
+    public void remove(CallListener listener) {
         listeners.remove(listener);
     }
 
-    void fire(Consumer<CallListener> event) {
+    public void fire(Consumer<CallListener> event) {
         Runnable task = () -> {
             for (CallListener listener : listeners) {
                 try {

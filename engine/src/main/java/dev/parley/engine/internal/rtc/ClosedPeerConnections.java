@@ -1,4 +1,4 @@
-package dev.parley.engine.internal;
+package dev.parley.engine.internal.rtc;
 
 import com.sun.jna.Function;
 import com.sun.jna.Native;
@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Threading: call on the engine thread, like everything native.
  */
-public final class ClosedPeerConnections {
+final class ClosedPeerConnections {
 
     private static final Logger log = LoggerFactory.getLogger(ClosedPeerConnections.class);
     private static final Set<String> LEAKING_VERSIONS = Set.of("0.14.0", "0.15.0");
@@ -39,7 +39,7 @@ public final class ClosedPeerConnections {
     }
 
     /** Closes {@code connection} and frees what webrtc-java would leak of it. */
-    public static void close(RTCPeerConnection connection) {
+    static void close(RTCPeerConnection connection) {
         long pointer = pointerOf(connection);
         connection.close();
         if (pointer == 0) {

@@ -1,4 +1,4 @@
-package dev.parley.engine;
+package dev.parley.engine.internal.rtc;
 
 import dev.onvoid.webrtc.CreateSessionDescriptionObserver;
 import dev.onvoid.webrtc.PeerConnectionObserver;
@@ -17,10 +17,14 @@ import dev.onvoid.webrtc.RTCRtpTransceiver;
 import dev.onvoid.webrtc.RTCSdpType;
 import dev.onvoid.webrtc.RTCSessionDescription;
 import dev.onvoid.webrtc.RTCSignalingState;
-import dev.onvoid.webrtc.RTCStatsReport;
 import dev.onvoid.webrtc.SetSessionDescriptionObserver;
-import dev.parley.engine.internal.ClosedPeerConnections;
+import dev.onvoid.webrtc.media.MediaStreamTrack;
+import dev.parley.engine.CallConfig;
+import dev.parley.engine.IceServer;
+import dev.parley.engine.StatsReport;
 import dev.parley.engine.internal.SdpText;
+import dev.parley.engine.internal.call.IceState;
+import dev.parley.engine.internal.call.PeerConnectionPort;
 import dev.parley.engine.signaling.Signal;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -31,43 +35,31 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One native peer connection and the offer/answer work on it, with webrtc-java's asynchrony
- * tamed: description steps run one exchange at a time (a remote offer that arrives while an
- * offer is being made waits for it), every native callback hops to the engine thread and is
- * dropped once the connection closed, and ICE candidates are held back in both directions
- * until the exchange they belong to is complete.
+ * Not API. One native peer connection and the offer/answer work on it, with webrtc-java's
+ * asynchrony tamed: description steps run one exchange at a time (a remote offer that arrives
+ * while an offer is being made waits for it), every native callback hops to the engine thread
+ * and is dropped once the connection closed, and ICE candidates are held back in both
+ * directions until the exchange they belong to is complete.
  *
  * <p>Candidates: local ones are sent only once this side's part of the current exchange is
  * done (the answer sent, or the answer to our offer applied), as the QuickBlox SDKs expect;
- * remote ones are applied once the remote description they belong to is set.
+ * remote ones are applied once the remote description they belong to is set. The remote
+ * tracks it receives are wrapped as Parley tracks and end when it closes.
  *
- * <p>Lifecycle: created with a link; {@link #close()} removes the local tracks and closes the
- * native connection once. Threading: engine thread only.
+ * <p>Lifecycle: {@link #close()} ends the remote tracks, removes the local ones and closes the
+ * native connection once (freeing what webrtc-java would leak of it). Threading: engine thread
+ * only.
  */
-final class RtcConnection {
-
-    /** What the connection reports to its owner; called on the engine thread while it is open. */
-    interface Events {
-        void iceStateChanged(RTCIceConnectionState state);
-
-        /** The peer connection as a whole failed (ICE or DTLS); it will not recover by itself. */
-        void transportFailed();
-
-        void trackAdded(RTCRtpTransceiver transceiver);
-
-        /** Local candidates that may go to the other side now. */
-        void localCandidates(List<Signal.IceCandidate> candidates);
-
-        /** A description step failed; {@code step} says which. */
-        void exchangeFailed(String step, String error);
-    }
+final class RtcConnection implements PeerConnectionPort {
 
     private static final Logger log = LoggerFactory.getLogger(RtcConnection.class);
 
     private final RtcEngine rtc;
-    private final LocalMediaStream localMedia;
+    private final LocalMedia localMedia;
+    private final long userId;
     private final Events events;
     private final String name;
+    private final StatsMapper stats = new StatsMapper();
     private RTCPeerConnection connection;
     /** Description exchanges waiting for the current one; each runs its continuation when done. */
     private final Queue<Consumer<Runnable>> exchanges = new ArrayDeque<>();
@@ -77,10 +69,13 @@ final class RtcConnection {
     private boolean sendingCandidates;
     private final List<RTCIceCandidate> pendingRemoteCandidates = new ArrayList<>();
     private final List<Signal.IceCandidate> pendingLocalCandidates = new ArrayList<>();
+    private NativeVideoTrack remoteVideo;
+    private NativeAudioTrack remoteAudio;
 
-    RtcConnection(RtcEngine rtc, CallConfig config, LocalMediaStream localMedia, String name, Events events) {
+    RtcConnection(RtcEngine rtc, CallConfig config, LocalMedia localMedia, long userId, String name, Events events) {
         this.rtc = rtc;
         this.localMedia = localMedia;
+        this.userId = userId;
         this.events = events;
         this.name = name;
         RTCConfiguration configuration = new RTCConfiguration();
@@ -104,7 +99,8 @@ final class RtcConnection {
      * hands its SDP to {@code ready}. A previous offer of ours that was never answered is
      * rolled back first.
      */
-    void offer(boolean iceRestart, Consumer<String> ready) {
+    @Override
+    public void offer(boolean iceRestart, Consumer<String> ready) {
         enqueue(done -> {
             holdLocalCandidates();
             makingOffer = true;
@@ -125,7 +121,8 @@ final class RtcConnection {
      * Applies a remote offer (rolling back an offer of ours it collides with), answers it, hands
      * the answer's SDP to {@code ready} and then releases the local candidates.
      */
-    void answer(String offerSdp, Consumer<String> ready) {
+    @Override
+    public void answer(String offerSdp, Consumer<String> ready) {
         enqueue(done -> {
             holdLocalCandidates();
             rollBackLocalOffer(() -> applyRemote(RTCSdpType.OFFER, offerSdp, done, () ->
@@ -139,7 +136,8 @@ final class RtcConnection {
     }
 
     /** Applies the remote answer to our offer, then releases the local candidates. */
-    void applyAnswer(String answerSdp) {
+    @Override
+    public void applyAnswer(String answerSdp) {
         enqueue(done -> {
             if (connection.getSignalingState() != RTCSignalingState.HAVE_LOCAL_OFFER) {
                 log.debug("{}: ignored an answer: no offer of ours is waiting for one", name);
@@ -154,11 +152,13 @@ final class RtcConnection {
     }
 
     /** Whether an offer of ours is being made or waits for its answer. */
-    boolean hasLocalOffer() {
+    @Override
+    public boolean hasLocalOffer() {
         return makingOffer || connection.getSignalingState() == RTCSignalingState.HAVE_LOCAL_OFFER;
     }
 
-    void addRemoteCandidates(List<Signal.IceCandidate> candidates) {
+    @Override
+    public void addRemoteCandidates(List<Signal.IceCandidate> candidates) {
         for (Signal.IceCandidate c : candidates) {
             RTCIceCandidate candidate = new RTCIceCandidate(c.sdpMid(), c.sdpMLineIndex(), c.candidate());
             if (remoteDescriptionSet) {
@@ -174,7 +174,8 @@ final class RtcConnection {
      * off and on. After an outage the other side holds only frames that refer to lost ones and
      * would otherwise wait 3 s before asking for a key frame itself.
      */
-    void refreshVideo() {
+    @Override
+    public void refreshVideo() {
         for (RTCRtpSender sender : connection.getSenders()) {
             if (!(sender.getTrack() instanceof dev.onvoid.webrtc.media.video.VideoTrack)) {
                 continue;
@@ -192,18 +193,25 @@ final class RtcConnection {
         }
     }
 
-    void collectStats(Consumer<RTCStatsReport> then) {
+    @Override
+    public void collectStats(Consumer<StatsReport> then) {
         connection.getStats(report -> rtc.execute(() -> {
             if (connection != null) {
-                then.accept(report);
+                then.accept(stats.map(report));
             }
         }));
     }
 
-    /** Removes the local tracks and closes the native connection. Idempotent. */
-    void close() {
+    @Override
+    public void close() {
         if (connection == null) {
             return;
+        }
+        if (remoteVideo != null) {
+            remoteVideo.end();
+        }
+        if (remoteAudio != null) {
+            remoteAudio.end();
         }
         localMedia.removeFrom(connection);
         for (RTCRtpSender sender : connection.getSenders()) {
@@ -216,6 +224,16 @@ final class RtcConnection {
     }
 
     // ---- internals ---------------------------------------------------------------------
+
+    private void trackAdded(MediaStreamTrack track) {
+        if (track instanceof dev.onvoid.webrtc.media.video.VideoTrack video && remoteVideo == null) {
+            remoteVideo = new NativeVideoTrack(rtc, userId, video);
+            events.remoteVideoTrackReceived(remoteVideo);
+        } else if (track instanceof dev.onvoid.webrtc.media.audio.AudioTrack audio && remoteAudio == null) {
+            remoteAudio = new NativeAudioTrack(rtc, userId, audio);
+            events.remoteAudioTrackReceived(remoteAudio);
+        }
+    }
 
     private void enqueue(Consumer<Runnable> exchange) {
         exchanges.add(exchange);
@@ -368,7 +386,7 @@ final class RtcConnection {
         public void onIceConnectionChange(RTCIceConnectionState state) {
             rtc.execute(() -> {
                 if (connection != null) {
-                    events.iceStateChanged(state);
+                    events.iceStateChanged(IceState.valueOf(state.name()));
                 }
             });
         }
@@ -388,7 +406,7 @@ final class RtcConnection {
         public void onTrack(RTCRtpTransceiver transceiver) {
             rtc.execute(() -> {
                 if (connection != null) {
-                    events.trackAdded(transceiver);
+                    trackAdded(transceiver.getReceiver().getTrack());
                 }
             });
         }

@@ -1,4 +1,4 @@
-package dev.parley.engine.internal;
+package dev.parley.engine.internal.rtc;
 
 import dev.onvoid.webrtc.media.FourCC;
 import dev.onvoid.webrtc.media.video.VideoBufferConverter;

@@ -1,4 +1,4 @@
-package dev.parley.engine.internal;
+package dev.parley.engine.internal.rtc;
 
 import java.nio.ByteBuffer;
 

@@ -1,68 +1,40 @@
-package dev.parley.engine;
+package dev.parley.engine.internal.rtc;
 
 import dev.onvoid.webrtc.media.video.VideoTrackSink;
-import dev.parley.engine.internal.NativeFrame;
+import dev.parley.engine.Subscription;
+import dev.parley.engine.VideoSink;
+import dev.parley.engine.VideoTrack;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A Parley {@link VideoTrack} over a native webrtc-java track, local or remote. One native sink
- * fans frames out to the Parley sinks; it is registered only while there is at least one, so an
- * unwatched track costs no frame copies. Every native frame is released after delivery.
+ * Not API. A Parley {@link VideoTrack} over a native webrtc-java track, local or remote. One
+ * native sink fans frames out to the Parley sinks; it is registered only while there is at
+ * least one, so an unwatched track costs no frame copies. Every native frame is released after
+ * delivery.
  *
  * <p>Threading: public methods from any thread; {@link #replaceNative} and {@link #end} on the
  * engine thread.
  */
-final class VideoTrackImpl implements VideoTrack {
+public final class NativeVideoTrack extends NativeTrack<dev.onvoid.webrtc.media.video.VideoTrack> implements VideoTrack {
 
-    private static final Logger log = LoggerFactory.getLogger(VideoTrackImpl.class);
+    private static final Logger log = LoggerFactory.getLogger(NativeVideoTrack.class);
 
-    private final RtcEngine rtc;
-    private final long userId;
     private final List<VideoSink> sinks = new CopyOnWriteArrayList<>();
     private final VideoTrackSink nativeSink = this::deliver;
-    private dev.onvoid.webrtc.media.video.VideoTrack nativeTrack;
     private boolean nativeSinkAttached;
-    private volatile boolean enabled = true;
-    private volatile boolean ended;
 
-    VideoTrackImpl(RtcEngine rtc, long userId, dev.onvoid.webrtc.media.video.VideoTrack nativeTrack) {
-        this.rtc = rtc;
-        this.userId = userId;
-        this.nativeTrack = nativeTrack;
-    }
-
-    @Override
-    public long userId() {
-        return userId;
-    }
-
-    @Override
-    public boolean isEnabled() {
-        return enabled;
-    }
-
-    @Override
-    public void setEnabled(boolean enabled) {
-        this.enabled = enabled;
-        rtc.execute(() -> {
-            if (!ended && nativeTrack != null) {
-                nativeTrack.setEnabled(enabled);
-            }
-        });
-    }
-
-    @Override
-    public boolean isEnded() {
-        return ended;
+    NativeVideoTrack(RtcEngine rtc, long userId, dev.onvoid.webrtc.media.video.VideoTrack nativeTrack) {
+        super(rtc, userId, nativeTrack);
     }
 
     @Override
     public Subscription addSink(VideoSink sink) {
-        java.util.Objects.requireNonNull(sink, "sink");
-        if (ended) {
+        Objects.requireNonNull(sink, "sink");
+        if (isEnded()) {
             return () -> { };
         }
         sinks.add(sink);
@@ -75,27 +47,26 @@ final class VideoTrackImpl implements VideoTrack {
     }
 
     /** Number of Parley sinks attached; for tests. */
-    int sinkCount() {
+    public int sinkCount() {
         return sinks.size();
     }
 
+    @Override
     void replaceNative(dev.onvoid.webrtc.media.video.VideoTrack replacement) {
         detachNativeSink();
-        nativeTrack = replacement;
-        nativeTrack.setEnabled(enabled);
+        super.replaceNative(replacement);
         syncNativeSink();
     }
 
-    /** Stops delivery for good; must run before the native track is freed. */
-    void end() {
-        ended = true;
+    @Override
+    public void end() {
         detachNativeSink();
-        nativeTrack = null;
+        super.end();
         sinks.clear();
     }
 
     private void syncNativeSink() {
-        boolean wanted = !ended && nativeTrack != null && !sinks.isEmpty();
+        boolean wanted = !isEnded() && nativeTrack != null && !sinks.isEmpty();
         if (wanted && !nativeSinkAttached) {
             nativeTrack.addSink(nativeSink);
             nativeSinkAttached = true;
@@ -118,7 +89,7 @@ final class VideoTrackImpl implements VideoTrack {
                 try {
                     sink.onFrame(view);
                 } catch (RuntimeException e) {
-                    log.error("a VideoSink of user {} threw; it keeps getting frames", userId, e);
+                    log.error("a VideoSink of user {} threw; it keeps getting frames", userId(), e);
                 }
             }
         } finally {
@@ -129,6 +100,6 @@ final class VideoTrackImpl implements VideoTrack {
 
     @Override
     public String toString() {
-        return "VideoTrack[user " + userId + (ended ? ", ended" : enabled ? "" : ", disabled") + "]";
+        return "VideoTrack[user " + userId() + (isEnded() ? ", ended" : isEnabled() ? "" : ", disabled") + "]";
     }
 }
