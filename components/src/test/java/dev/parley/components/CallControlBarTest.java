@@ -3,10 +3,13 @@ package dev.parley.components;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.engine.CallSession;
+import dev.parley.engine.ConferenceType;
 import dev.parley.engine.SessionState;
+import dev.parley.engine.testing.Waits;
 import java.awt.event.KeyEvent;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import javax.swing.JToggleButton;
 import org.assertj.swing.core.KeyPressInfo;
 import org.assertj.swing.edt.GuiActionRunner;
@@ -23,10 +26,10 @@ class CallControlBarTest extends GuiTest {
     void call() {
         calls.client(111);
         calls.client(222);
-        calls.autoAccept(222);
-        alice = calls.call(111, List.of(222L));
+        calls.autoAccept(222, Map.of());
+        alice = calls.call(111, List.of(222L), ConferenceType.VIDEO, Map.of());
         bob = calls.received(222);
-        LiveCalls.await(() -> alice.state() == SessionState.CONNECTED, Duration.ofSeconds(10), () -> "connected");
+        Waits.until(() -> alice.state() == SessionState.CONNECTED, Duration.ofSeconds(10), () -> "connected");
         show(() -> {
             CallControlBar bar = new CallControlBar();
             bar.setSession(alice);
@@ -71,7 +74,7 @@ class CallControlBarTest extends GuiTest {
         // typed while another control of the window has the focus: the shortcut is window-wide
         window.button("parley.hangUp").pressAndReleaseKey(KeyPressInfo.keyCode(KeyEvent.VK_D).modifiers(ctrl()));
 
-        LiveCalls.await(() -> !alice.localMediaStream().audioTrack().isEnabled(), Duration.ofSeconds(2),
+        Waits.until(() -> !alice.localMediaStream().audioTrack().isEnabled(), Duration.ofSeconds(2),
                 () -> "Ctrl+D to mute");
         window.toggleButton("parley.mute").requireSelected();
     }
@@ -80,7 +83,7 @@ class CallControlBarTest extends GuiTest {
     void hangUpEndsTheCallOnBothSidesAndDisablesTheBar() {
         window.button("parley.hangUp").requireToolTip("Hang up (Ctrl+Shift+H)").click();
 
-        LiveCalls.await(() -> alice.state() == SessionState.CLOSED && bob.state() == SessionState.CLOSED,
+        Waits.until(() -> alice.state() == SessionState.CLOSED && bob.state() == SessionState.CLOSED,
                 Duration.ofSeconds(5), () -> "both sessions closed");
         window.button("parley.hangUp").requireDisabled();
         window.toggleButton("parley.mute").requireDisabled();

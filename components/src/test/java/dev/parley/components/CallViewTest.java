@@ -3,6 +3,8 @@ package dev.parley.components;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.engine.CallSession;
+import dev.parley.engine.ConferenceType;
+import dev.parley.engine.testing.Waits;
 import java.awt.Rectangle;
 import java.time.Duration;
 import java.util.List;
@@ -20,29 +22,29 @@ class CallViewTest extends GuiTest {
         calls.client(111, b -> b.statsReportInterval(Duration.ofMillis(500)));
         for (long id : new long[] {222, 333, 444}) {
             calls.client(id);
-            calls.autoAccept(id);
+            calls.autoAccept(id, Map.of());
         }
         show(() -> {
-            view = new CallView(calls.get(111));
+            view = new CallView(calls.existing(111));
             view.setNameResolver(id -> Map.of(222L, "Bob", 333L, "Carol", 444L, "Dave").get(id));
             return view;
         }, 900, 700);
 
         // 1:1 first: Bob's tile beside the local preview, one row
-        CallSession one = calls.call(111, List.of(222L));
+        CallSession one = calls.call(111, List.of(222L), ConferenceType.VIDEO, Map.of());
         GuiActionRunner.execute(() -> view.setSession(one));
         awaitState(222, "");
         assertThat(tiles()).isEqualTo(1);
         Rectangle bob = bounds(222);
         Rectangle local = GuiActionRunner.execute(() -> SwingTreeLocal.localTile(view).getBounds());
         assertThat(local.y).isEqualTo(bob.y);
-        LiveCalls.await(() -> GuiActionRunner.execute(() -> view.remoteView(222).isShowingVideo()),
+        Waits.until(() -> GuiActionRunner.execute(() -> view.remoteView(222).isShowingVideo()),
                 Duration.ofSeconds(10), () -> "Bob's video");
         assertThat(GuiActionRunner.execute(view::elapsedText)).matches("00:0\\d");
         one.hangUp(Map.of());
 
         // then a group call: three remote tiles in a 2x2 grid
-        CallSession group = calls.call(111, List.of(222L, 333L, 444L));
+        CallSession group = calls.call(111, List.of(222L, 333L, 444L), ConferenceType.VIDEO, Map.of());
         GuiActionRunner.execute(() -> view.setSession(group));
         for (long id : new long[] {222, 333, 444}) {
             awaitState(id, "");
@@ -54,11 +56,11 @@ class CallViewTest extends GuiTest {
         assertThat(GuiActionRunner.execute(view::isStatsVisible)).isTrue();
 
         // Carol and Dave leave: their tiles say so, then go, and Bob is alone beside the preview again
-        calls.get(333).sessions().get(0).hangUp(Map.of());
-        calls.get(444).sessions().get(0).hangUp(Map.of());
+        calls.existing(333).sessions().get(0).hangUp(Map.of());
+        calls.existing(444).sessions().get(0).hangUp(Map.of());
         awaitState(333, "left");
         awaitState(444, "left");
-        LiveCalls.await(() -> tiles() == 1, Duration.ofMillis(CallView.LEAVE_MILLIS + 3000), () -> tiles() + " tiles");
+        Waits.until(() -> tiles() == 1, Duration.ofMillis(CallView.LEAVE_MILLIS + 3000), () -> tiles() + " tiles");
         assertThat(bounds(222).y).isEqualTo(GuiActionRunner.execute(() -> SwingTreeLocal.localTile(view).getBounds().y));
     }
 
@@ -71,7 +73,7 @@ class CallViewTest extends GuiTest {
     }
 
     private void awaitState(long userId, String state) {
-        LiveCalls.await(() -> state.equals(GuiActionRunner.execute(() -> view.participantState(userId))),
+        Waits.until(() -> state.equals(GuiActionRunner.execute(() -> view.participantState(userId))),
                 Duration.ofSeconds(10), () -> userId + " to be '" + state + "', is '"
                         + GuiActionRunner.execute(() -> view.participantState(userId)) + "'");
     }

@@ -2,12 +2,9 @@ package dev.parley.components;
 
 import com.formdev.flatlaf.FlatDarkLaf;
 import com.formdev.flatlaf.FlatLightLaf;
-import java.awt.AWTException;
+import dev.parley.components.testing.SwingFixture;
+import dev.parley.engine.testing.CallHarness;
 import java.awt.Component;
-import java.awt.GraphicsEnvironment;
-import java.awt.Point;
-import java.awt.Rectangle;
-import java.awt.Robot;
 import java.awt.image.BufferedImage;
 import java.util.concurrent.Callable;
 import javax.swing.JFrame;
@@ -16,7 +13,6 @@ import org.assertj.swing.core.BasicRobot;
 import org.assertj.swing.edt.GuiActionRunner;
 import org.assertj.swing.fixture.FrameFixture;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 
 /**
@@ -28,22 +24,15 @@ abstract class GuiTest {
 
     protected org.assertj.swing.core.Robot robot;
     protected FrameFixture window;
-    protected final LiveCalls calls = new LiveCalls();
-    private final java.util.List<Throwable> uncaught = new java.util.concurrent.CopyOnWriteArrayList<>();
+    protected final CallHarness calls = CallHarness.onEdt();
+    private SwingFixture.UncaughtExceptions uncaught;
 
     @BeforeEach
     void display() {
-        if (GraphicsEnvironment.isHeadless()) {
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                throw new AssertionError("GUI tests need a display on CI; run them under xvfb-run (the README's"
-                        + " test command does)");
-            }
-            Assumptions.abort("no display: run under xvfb-run, as the README's test command does");
-        }
+        SwingFixture.requireDisplay();
         installTheme(false);
         robot = BasicRobot.robotWithNewAwtHierarchy();
-        // A widget that throws on the EDT must fail the test, not vanish into a log.
-        Thread.setDefaultUncaughtExceptionHandler((thread, e) -> uncaught.add(e));
+        uncaught = SwingFixture.catchUncaughtExceptions();
     }
 
     @AfterEach
@@ -54,11 +43,8 @@ abstract class GuiTest {
             robot.cleanUp();
         }
         calls.close();
-        Thread.setDefaultUncaughtExceptionHandler(null);
-        if (!uncaught.isEmpty()) {
-            AssertionError error = new AssertionError("uncaught exception in " + uncaught.size() + " event(s)",
-                    uncaught.get(0));
-            throw error;
+        if (uncaught != null) {
+            uncaught.close();
         }
     }
 
@@ -96,15 +82,7 @@ abstract class GuiTest {
 
     /** What the screen shows of {@code component} now, as a person would see it. */
     protected static BufferedImage capture(Component component) {
-        Rectangle bounds = GuiActionRunner.execute(() -> {
-            Point p = component.getLocationOnScreen();
-            return new Rectangle(p.x, p.y, component.getWidth(), component.getHeight());
-        });
-        try {
-            return new Robot().createScreenCapture(bounds);
-        } catch (AWTException e) {
-            throw new AssertionError(e);
-        }
+        return SwingFixture.capture(component);
     }
 
     /** Whether two RGB colours are within {@code tolerance} per channel. */

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.engine.CallListener;
 import dev.parley.engine.CallSession;
+import dev.parley.engine.ConferenceType;
 import dev.parley.engine.ConnectionState;
 import dev.parley.engine.SessionState;
+import dev.parley.engine.testing.Waits;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -30,21 +32,21 @@ class IncomingCallDialogTest extends GuiTest {
         calls.client(222);
         FrameFixture frame = show(() -> new javax.swing.JLabel("Bob's window"), 300, 200);
         java.awt.Frame owner = frame.target();
-        calls.get(222).addListener(new CallListener() {
+        calls.existing(222).addListener(new CallListener() {
             @Override
             public void sessionReceived(CallSession session, Map<String, String> userInfo) {
                 // the default callback executor is the EDT, as in a Swing application
-                IncomingCallDialog d = new IncomingCallDialog(owner, calls.get(222), session, "Alice Example");
+                IncomingCallDialog d = new IncomingCallDialog(owner, calls.existing(222), session, "Alice Example");
                 d.setOnAccept(accepted::set);
                 dialog.set(d);
                 d.showRinging();
             }
         });
-        alice = calls.call(111, List.of(222L));
+        alice = calls.call(111, List.of(222L), ConferenceType.VIDEO, Map.of());
     }
 
     private DialogFixture ringing() {
-        LiveCalls.await(() -> dialog.get() != null, Duration.ofSeconds(10), () -> "the incoming dialog");
+        Waits.until(() -> dialog.get() != null, Duration.ofSeconds(10), () -> "the incoming dialog");
         DialogFixture fixture = new DialogFixture(robot, (JDialog) dialog.get());
         fixture.requireVisible();
         // Xvfb has no window manager to keep the new dialog above Bob's window: raise it, as one would
@@ -62,7 +64,7 @@ class IncomingCallDialogTest extends GuiTest {
 
         fixture.button("parley.accept").click();
 
-        LiveCalls.await(() -> alice.connectionState(222) == ConnectionState.CONNECTED, Duration.ofSeconds(10),
+        Waits.until(() -> alice.connectionState(222) == ConnectionState.CONNECTED, Duration.ofSeconds(10),
                 () -> "the call to connect, is " + alice.connectionState(222));
         fixture.requireNotVisible();
         assertThat(accepted.get()).isSameAs(dialog.get().session());
@@ -75,7 +77,7 @@ class IncomingCallDialogTest extends GuiTest {
 
         fixture.button("parley.acceptAudio").click();
 
-        LiveCalls.await(() -> alice.connectionState(222) == ConnectionState.CONNECTED, Duration.ofSeconds(10),
+        Waits.until(() -> alice.connectionState(222) == ConnectionState.CONNECTED, Duration.ofSeconds(10),
                 () -> "the call to connect: Alice sees " + alice.connectionState(222) + ", Bob's session is "
                         + dialog.get().session().state() + " with " + dialog.get().session().connectionState(111)
                         + ", dialog visible " + dialog.get().isVisible());
@@ -88,7 +90,7 @@ class IncomingCallDialogTest extends GuiTest {
 
         fixture.button("parley.reject").click();
 
-        LiveCalls.await(() -> alice.state() == SessionState.CLOSED, Duration.ofSeconds(10),
+        Waits.until(() -> alice.state() == SessionState.CLOSED, Duration.ofSeconds(10),
                 () -> "Alice's session to close: it is " + alice.state() + " with " + alice.connectionState(222)
                         + ", Bob's session is " + dialog.get().session().state() + " with "
                         + dialog.get().session().connectionState(111) + ", dialog visible "
@@ -103,7 +105,7 @@ class IncomingCallDialogTest extends GuiTest {
 
         alice.hangUp(Map.of());
 
-        LiveCalls.await(() -> !GuiActionRunner.execute(dialog.get()::isVisible), Duration.ofSeconds(10),
+        Waits.until(() -> !GuiActionRunner.execute(dialog.get()::isVisible), Duration.ofSeconds(10),
                 () -> "the dialog to close");
         assertThat(GuiActionRunner.execute(dialog.get()::isRinging)).isFalse();
         assertThat(accepted.get()).isNull();

@@ -3,10 +3,13 @@ package dev.parley.components;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.engine.CallSession;
+import dev.parley.engine.ConferenceType;
 import dev.parley.engine.testing.TestPatterns;
+import dev.parley.engine.testing.Waits;
 import java.awt.image.BufferedImage;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.assertj.swing.edt.GuiActionRunner;
 import org.junit.jupiter.api.Test;
 
@@ -19,7 +22,7 @@ class LocalVideoPanelTest extends GuiTest {
     void previewIsMirroredByDefaultAndShowsCameraOffWhenDisabled() {
         calls.client(111);
         calls.client(222);
-        CallSession call = calls.call(111, List.of(222L));
+        CallSession call = calls.call(111, List.of(222L), ConferenceType.VIDEO, Map.of());
         show(() -> {
             panel = new LocalVideoPanel();
             panel.setContentMode(ContentMode.ASPECT_FIT);
@@ -27,7 +30,7 @@ class LocalVideoPanelTest extends GuiTest {
             panel.setVideoTrack(call.localMediaStream().videoTrack());
             return panel;
         }, 520, 420);
-        LiveCalls.await(() -> GuiActionRunner.execute(panel::isShowingVideo), Duration.ofSeconds(10), () -> "the preview");
+        Waits.until(() -> GuiActionRunner.execute(panel::isShowingVideo), Duration.ofSeconds(10), () -> "the preview");
         robot.waitForIdle();
 
         // mirrored: the first bar (white) is on the right, the last (black) on the left
@@ -45,7 +48,7 @@ class LocalVideoPanelTest extends GuiTest {
 
         call.localMediaStream().videoTrack().setEnabled(false);
         int placeholder = rgb("Parley.video.placeholderBackground");
-        LiveCalls.await(() -> (capture(panel).getRGB(5, 5) & 0xFFFFFF) == placeholder, Duration.ofSeconds(3),
+        Waits.until(() -> (capture(panel).getRGB(5, 5) & 0xFFFFFF) == placeholder, Duration.ofSeconds(3),
                 () -> "'Camera off' on screen");
         assertThat(GuiActionRunner.execute(panel::isShowingVideo)).isFalse();
     }

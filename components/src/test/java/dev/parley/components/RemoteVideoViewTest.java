@@ -3,12 +3,14 @@ package dev.parley.components;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.engine.CallSession;
+import dev.parley.engine.ConferenceType;
 import dev.parley.engine.VideoTrack;
 import dev.parley.engine.testing.TestPatterns;
+import dev.parley.engine.testing.Waits;
 import java.awt.image.BufferedImage;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.assertj.swing.edt.GuiActionRunner;
 import org.junit.jupiter.api.Test;
 
@@ -21,10 +23,10 @@ class RemoteVideoViewTest extends GuiTest {
     private VideoTrack aliceVideoAtBob() {
         calls.client(111);
         calls.client(222);
-        calls.autoAccept(222);
-        calls.call(111, List.of(222L));
+        calls.autoAccept(222, Map.of());
+        calls.call(111, List.of(222L), ConferenceType.VIDEO, Map.of());
         CallSession atBob = calls.received(222);
-        LiveCalls.await(() -> atBob.remoteVideoTrack(111).isPresent(), Duration.ofSeconds(10), () -> "Alice's video");
+        Waits.until(() -> atBob.remoteVideoTrack(111).isPresent(), Duration.ofSeconds(10), () -> "Alice's video");
         return atBob.remoteVideoTrack(111).orElseThrow();
     }
 
@@ -39,7 +41,7 @@ class RemoteVideoViewTest extends GuiTest {
     }
 
     private void awaitVideo() {
-        LiveCalls.await(() -> GuiActionRunner.execute(view::isShowingVideo), Duration.ofSeconds(10), () -> "video in the view");
+        Waits.until(() -> GuiActionRunner.execute(view::isShowingVideo), Duration.ofSeconds(10), () -> "video in the view");
         robot.waitForIdle();
     }
 
@@ -103,13 +105,13 @@ class RemoteVideoViewTest extends GuiTest {
 
         GuiActionRunner.execute(() -> view.setVideoTrack(track));
         awaitVideo();
-        CallSession alice = calls.get(111).sessions().get(0);
+        CallSession alice = calls.existing(111).sessions().get(0);
         alice.localMediaStream().videoTrack().setEnabled(false);
 
-        LiveCalls.await(() -> !GuiActionRunner.execute(view::isShowingVideo), Duration.ofSeconds(10),
+        Waits.until(() -> !GuiActionRunner.execute(view::isShowingVideo), Duration.ofSeconds(10),
                 () -> "the view to notice black video");
         assertThat(GuiActionRunner.execute(view::placeholderText)).isEqualTo("Video paused");
-        LiveCalls.await(() -> (capture(view).getRGB(10, 10) & 0xFFFFFF) == placeholder, Duration.ofSeconds(2),
+        Waits.until(() -> (capture(view).getRGB(10, 10) & 0xFFFFFF) == placeholder, Duration.ofSeconds(2),
                 () -> "the placeholder on screen");
 
         alice.localMediaStream().videoTrack().setEnabled(true);

@@ -3,7 +3,10 @@ package dev.parley.components;
 import com.formdev.flatlaf.FlatDarkLaf;
 import com.formdev.flatlaf.FlatLightLaf;
 import dev.parley.engine.CallSession;
+import dev.parley.engine.ConferenceType;
 import dev.parley.engine.SessionState;
+import dev.parley.engine.testing.CallHarness;
+import dev.parley.engine.testing.Waits;
 import java.awt.Component;
 import java.awt.Dimension;
 import java.awt.Point;
@@ -56,16 +59,16 @@ public final class WidgetScreenshots {
     }
 
     private void all(String theme) throws Exception {
-        try (LiveCalls calls = new LiveCalls()) {
+        try (CallHarness calls = CallHarness.onEdt()) {
             calls.client(111, b -> b.statsReportInterval(Duration.ofMillis(500)));
             for (long id : new long[] {222, 333, 444}) {
                 calls.client(id);
-                calls.autoAccept(id);
+                calls.autoAccept(id, Map.of());
             }
             calls.client(555);
-            CallSession call = calls.call(111, List.of(222L));
+            CallSession call = calls.call(111, List.of(222L), ConferenceType.VIDEO, Map.of());
             CallSession atBob = calls.received(222);
-            LiveCalls.await(() -> call.state() == SessionState.CONNECTED, Duration.ofSeconds(10), () -> "connected");
+            Waits.until(() -> call.state() == SessionState.CONNECTED, Duration.ofSeconds(10), () -> "connected");
 
             shoot("remote-video-" + theme, 480, 360, () -> {
                 RemoteVideoView view = new RemoteVideoView();
@@ -91,24 +94,24 @@ public final class WidgetScreenshots {
             });
             call.hangUp(Map.of());
 
-            CallSession ringing = calls.get(555).createSession(List.of(111L), dev.parley.engine.ConferenceType.VIDEO);
+            CallSession ringing = calls.existing(555).createSession(List.of(111L), dev.parley.engine.ConferenceType.VIDEO);
             ringing.startCall(Map.of());
-            LiveCalls.await(() -> calls.get(111).sessions().stream().anyMatch(s -> s.isIncoming()),
+            Waits.until(() -> calls.existing(111).sessions().stream().anyMatch(s -> s.isIncoming()),
                     Duration.ofSeconds(10), () -> "a call at Alice");
-            CallSession incoming = calls.get(111).sessions().stream().filter(CallSession::isIncoming).findFirst().orElseThrow();
+            CallSession incoming = calls.existing(111).sessions().stream().filter(CallSession::isIncoming).findFirst().orElseThrow();
             shootWindow("incoming-call-" + theme, () -> {
-                IncomingCallDialog dialog = new IncomingCallDialog(null, calls.get(111), incoming, "Erin Example");
+                IncomingCallDialog dialog = new IncomingCallDialog(null, calls.existing(111), incoming, "Erin Example");
                 dialog.setVisible(true);
                 return dialog;
             });
             ringing.hangUp(Map.of());
 
-            CallSession group = calls.call(111, List.of(222L, 333L, 444L));
+            CallSession group = calls.call(111, List.of(222L, 333L, 444L), ConferenceType.VIDEO, Map.of());
             AtomicReference<CallView> view = new AtomicReference<>();
-            LiveCalls.await(() -> group.remoteVideoTrack(444).isPresent() && group.remoteVideoTrack(333).isPresent()
+            Waits.until(() -> group.remoteVideoTrack(444).isPresent() && group.remoteVideoTrack(333).isPresent()
                     && group.remoteVideoTrack(222).isPresent(), Duration.ofSeconds(10), () -> "three remote videos");
             shoot("call-view-" + theme, 900, 680, () -> {
-                CallView v = new CallView(calls.get(111));
+                CallView v = new CallView(calls.existing(111));
                 v.setNameResolver(id -> Map.of(222L, "Bob Builder", 333L, "Carol Singer", 444L, "Dave Diver").get(id));
                 v.setSession(group);
                 v.setStatsVisible(true);

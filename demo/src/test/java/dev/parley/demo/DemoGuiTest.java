@@ -1,16 +1,12 @@
 package dev.parley.demo;
 
+import dev.parley.components.testing.SwingFixture;
 import dev.parley.engine.testing.Waits;
 import java.awt.Component;
-import java.awt.GraphicsEnvironment;
-import java.awt.Point;
-import java.awt.Rectangle;
 import java.awt.Robot;
 import java.awt.image.BufferedImage;
 import java.time.Duration;
-import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import java.util.prefs.Preferences;
@@ -22,7 +18,6 @@ import org.assertj.swing.finder.WindowFinder;
 import org.assertj.swing.fixture.DialogFixture;
 import org.assertj.swing.fixture.FrameFixture;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 
 /**
@@ -36,18 +31,13 @@ abstract class DemoGuiTest {
     protected DemoApp app;
     protected FrameFixture launcher;
     private Preferences prefs;
-    private final List<Throwable> uncaught = new CopyOnWriteArrayList<>();
+    private SwingFixture.UncaughtExceptions uncaught;
 
     @BeforeEach
     void startDemo() throws Exception {
-        if (GraphicsEnvironment.isHeadless()) {
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                throw new AssertionError("the demo's GUI tests need a display on CI; run them under xvfb-run");
-            }
-            Assumptions.abort("no display: run under xvfb-run, as the README's test command does");
-        }
+        SwingFixture.requireDisplay();
         robot = BasicRobot.robotWithNewAwtHierarchy();
-        Thread.setDefaultUncaughtExceptionHandler((thread, e) -> uncaught.add(e));
+        uncaught = SwingFixture.catchUncaughtExceptions();
         prefs = Preferences.userRoot().node("parley-demo-test-" + UUID.randomUUID());
         Launcher frame = GuiActionRunner.execute(() -> {
             DemoApp.installTheme(false);
@@ -68,10 +58,7 @@ abstract class DemoGuiTest {
         });
         robot.cleanUp();
         prefs.removeNode();
-        Thread.setDefaultUncaughtExceptionHandler(null);
-        if (!uncaught.isEmpty()) {
-            throw new AssertionError("uncaught exception in " + uncaught.size() + " event(s)", uncaught.get(0));
-        }
+        uncaught.close();
     }
 
     /** Opens {@code userId}'s window from the launcher, by clicking. */
@@ -164,14 +151,6 @@ abstract class DemoGuiTest {
 
     /** What the screen shows of {@code component}. */
     protected static BufferedImage capture(Component component) {
-        Rectangle bounds = GuiActionRunner.execute(() -> {
-            Point p = component.getLocationOnScreen();
-            return new Rectangle(p.x, p.y, component.getWidth(), component.getHeight());
-        });
-        try {
-            return new Robot().createScreenCapture(bounds);
-        } catch (java.awt.AWTException e) {
-            throw new AssertionError(e);
-        }
+        return SwingFixture.capture(component);
     }
 }

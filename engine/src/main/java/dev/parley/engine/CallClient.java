@@ -1,5 +1,6 @@
 package dev.parley.engine;
 
+import dev.parley.engine.internal.call.ClientAccess;
 import dev.parley.engine.internal.call.ClientCore;
 import dev.parley.engine.internal.call.ListenerDispatcher;
 import dev.parley.engine.internal.call.SessionCore;
@@ -39,6 +40,10 @@ public final class CallClient implements AutoCloseable {
     public static final String PLATFORM = "java";
 
     private static final Logger log = LoggerFactory.getLogger(CallClient.class);
+
+    static {
+        ClientAccess.engines(client -> client.rtc);
+    }
 
     private final SignalingChannel channel;
     private final CallConfig config;
@@ -185,11 +190,6 @@ public final class CallClient implements AutoCloseable {
 
     SignalingChannel channel() {
         return channel;
-    }
-
-    /** Waits until the engine thread has run everything queued so far; for tests. */
-    void awaitEngineIdle() {
-        rtc.call(() -> null);
     }
 
     private List<Long> validateOpponents(List<Long> opponentIds) {

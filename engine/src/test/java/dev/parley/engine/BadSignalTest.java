@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.engine.signaling.Signal;
 import dev.parley.engine.signaling.SignalingChannel;
+import dev.parley.engine.testing.CallHarness;
+import dev.parley.engine.testing.EventLog;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +22,7 @@ class BadSignalTest {
     private final CallClient alice = harness.client(111);
     private final EventLog aliceLog = harness.log(111);
     private final EventLog bobLog;
-    private final SignalingChannel mallory = harness.hub.channel(999);
+    private final SignalingChannel mallory = harness.hub().channel(999);
 
     BadSignalTest() {
         harness.client(222);
@@ -117,7 +119,7 @@ class BadSignalTest {
         aliceLog.awaitEvent("sessionClosed");
 
         // a repeated call still in flight, and a stray accept, after both sides closed
-        SignalingChannel late = harness.hub.channel(555);
+        SignalingChannel late = harness.hub().channel(555);
         late.send(222, new Signal.HangUp(header(call.id(), 111, List.of(222L)), Map.of()));
         harness.advance(Duration.ofSeconds(10));
 

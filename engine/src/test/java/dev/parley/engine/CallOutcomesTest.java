@@ -3,6 +3,8 @@ package dev.parley.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.parley.engine.testing.CallHarness;
+import dev.parley.engine.testing.EventLog;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -76,7 +78,7 @@ class CallOutcomesTest {
         // the repeated calls of one session ring once, and the callee stops ringing at the end
         assertThat(bobLog.events(e -> e.startsWith("sessionReceived"))).hasSize(1);
         bobLog.awaitEvent("sessionClosed");
-        assertThat(harness.clock.elapsed()).isEqualTo(Duration.ofSeconds(45));
+        assertThat(harness.clock().elapsed()).isEqualTo(Duration.ofSeconds(45));
     }
 
     @Test

@@ -2,6 +2,8 @@ package dev.parley.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.parley.engine.testing.CallHarness;
+import dev.parley.engine.testing.EventLog;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

@@ -3,6 +3,7 @@ package dev.parley.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.engine.signaling.LocalSignalingHub;
+import dev.parley.engine.testing.EventLog;
 import java.awt.EventQueue;
 import java.util.List;
 import java.util.Map;

@@ -3,6 +3,8 @@ package dev.parley.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.parley.engine.testing.CallHarness;
+import dev.parley.engine.testing.EventLog;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

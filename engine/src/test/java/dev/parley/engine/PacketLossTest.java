@@ -3,6 +3,7 @@ package dev.parley.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.engine.servers.Servers;
+import dev.parley.engine.testing.CallHarness;
 import dev.parley.engine.testing.Waits;
 import java.time.Duration;
 import java.util.List;

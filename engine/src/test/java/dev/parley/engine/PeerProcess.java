@@ -1,9 +1,10 @@
 package dev.parley.engine;
 
-import dev.parley.engine.internal.rtc.NativeTracker;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.parley.engine.internal.rtc.NativeTracker;
+import dev.parley.engine.testing.EventLog;
 import dev.parley.engine.xmpp.XmppSettings;
 import dev.parley.engine.xmpp.XmppSignaling;
 import java.io.BufferedReader;

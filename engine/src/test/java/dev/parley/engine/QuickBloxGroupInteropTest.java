@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.parley.engine.servers.Prosody;
 import dev.parley.engine.servers.QuickBloxBrowser;
 import dev.parley.engine.servers.Servers;
+import dev.parley.engine.testing.CallHarness;
+import dev.parley.engine.testing.EventLog;
 import dev.parley.engine.xmpp.XmppSignaling;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -3,10 +3,12 @@ package dev.parley.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.parley.engine.testing.TestPatterns;
 import dev.parley.engine.servers.Prosody;
 import dev.parley.engine.servers.QuickBloxBrowser;
 import dev.parley.engine.servers.Servers;
+import dev.parley.engine.testing.CallHarness;
+import dev.parley.engine.testing.EventLog;
+import dev.parley.engine.testing.TestPatterns;
 import dev.parley.engine.xmpp.XmppSignaling;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,10 +1,10 @@
 package dev.parley.engine;
 
 import dev.parley.engine.internal.rtc.NativeTracker;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.parley.engine.servers.QuickBloxBrowser;
 import dev.parley.engine.servers.Servers;
+import dev.parley.engine.testing.CallHarness;
+import dev.parley.engine.testing.EventLog;
 import dev.parley.engine.testing.Waits;
 import java.time.Duration;
 import java.util.List;
@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Real faults in real calls: Bob runs in a process of his own inside a network namespace, and

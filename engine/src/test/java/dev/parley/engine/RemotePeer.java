@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.parley.engine.servers.NetworkNamespace;
 import dev.parley.engine.servers.Prosody;
+import dev.parley.engine.testing.EventLog;
 import dev.parley.engine.testing.Waits;
 import java.io.BufferedReader;
 import java.io.IOException;

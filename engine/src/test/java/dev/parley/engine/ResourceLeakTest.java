@@ -1,13 +1,14 @@
 package dev.parley.engine;
 
 import dev.parley.engine.internal.rtc.NativeTracker;
-import static org.assertj.core.api.Assertions.assertThat;
-
+import dev.parley.engine.testing.CallHarness;
+import dev.parley.engine.testing.EventLog;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Thirty calls in a row leave no native object and no thread behind. */
 class ResourceLeakTest {

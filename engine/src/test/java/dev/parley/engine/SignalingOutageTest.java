@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.engine.servers.Prosody;
 import dev.parley.engine.servers.Servers;
+import dev.parley.engine.testing.CallHarness;
 import dev.parley.engine.testing.Waits;
 import dev.parley.engine.xmpp.XmppSignaling;
 import java.time.Duration;

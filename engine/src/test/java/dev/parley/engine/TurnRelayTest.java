@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.parley.engine.servers.Coturn;
 import dev.parley.engine.servers.Servers;
+import dev.parley.engine.testing.CallHarness;
+import dev.parley.engine.testing.EventLog;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

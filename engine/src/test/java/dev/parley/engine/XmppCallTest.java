@@ -7,6 +7,8 @@ import dev.parley.engine.servers.Prosody;
 import dev.parley.engine.servers.Servers;
 import dev.parley.engine.signaling.Signal;
 import dev.parley.engine.signaling.SignalingState;
+import dev.parley.engine.testing.CallHarness;
+import dev.parley.engine.testing.EventLog;
 import dev.parley.engine.xmpp.XmppSignaling;
 import java.time.Duration;
 import java.util.List;

@@ -1,7 +1,13 @@
-package dev.parley.engine;
+package dev.parley.engine.testing;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
+import dev.parley.engine.AudioTrack;
+import dev.parley.engine.CallListener;
+import dev.parley.engine.CallSession;
+import dev.parley.engine.ConnectionState;
+import dev.parley.engine.ReconnectionState;
+import dev.parley.engine.SessionState;
+import dev.parley.engine.StatsReport;
+import dev.parley.engine.VideoTrack;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,22 +16,28 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 
 /**
- * Records every listener callback of one client as a line of text ("acceptedByUser 222
- * {answer=hi}"), with the thread it arrived on, so tests assert exact event sequences.
+ * A {@link CallListener} that records every callback of one client as a line of text
+ * ({@code "acceptedByUser 222 {answer=hi}"}, {@code "connectionStateChanged 222 CONNECTED"}),
+ * with the thread it arrived on, so that a test asserts exact event sequences.
+ *
+ * <p>A published testing fixture; {@link CallHarness} gives each of its clients one.
+ *
+ * <p>Threading: thread safe.
  */
-final class EventLog implements CallListener {
+public final class EventLog implements CallListener {
 
     private final List<String> events = new ArrayList<>();
     private final List<String> threads = new ArrayList<>();
     private final List<CallSession> received = new ArrayList<>();
     private final java.util.function.Consumer<String> echo;
 
-    EventLog() {
+    /** An empty log. */
+    public EventLog() {
         this(event -> { });
     }
 
-    /** A log that also hands every event to {@code echo} as it is recorded (a child process prints them). */
-    EventLog(java.util.function.Consumer<String> echo) {
+    /** A log that also hands every event to {@code echo} as it is recorded (to print them, say). */
+    public EventLog(java.util.function.Consumer<String> echo) {
         this.echo = echo;
     }
 
@@ -35,33 +47,42 @@ final class EventLog implements CallListener {
         echo.accept(event);
     }
 
-    synchronized List<String> events() {
+    /** Every event so far, in order. */
+    public synchronized List<String> events() {
         return List.copyOf(events);
     }
 
-    synchronized List<String> threads() {
+    /** The thread each event arrived on, in the same order. */
+    public synchronized List<String> threads() {
         return List.copyOf(threads);
     }
 
-    synchronized List<CallSession> receivedSessions() {
+    /** The sessions received so far, in order. */
+    public synchronized List<CallSession> receivedSessions() {
         return List.copyOf(received);
     }
 
     /** Events matching {@code filter}, in order. */
-    List<String> events(Predicate<String> filter) {
+    public List<String> events(Predicate<String> filter) {
         return events().stream().filter(filter).toList();
     }
 
-    void awaitEvent(String event) {
+    /** Waits up to 15 s for {@code event}; fails with every event seen otherwise. */
+    public void awaitEvent(String event) {
         await(() -> events().contains(event), Duration.ofSeconds(15), () -> "event '" + event + "' in " + events());
     }
 
-    static void await(BooleanSupplier condition, Duration timeout, java.util.function.Supplier<String> what) {
-        dev.parley.engine.testing.Waits.until(condition, timeout, what);
+    /** {@link Waits#until}, for tests that wait on a log and on something else alike. */
+    public static void await(BooleanSupplier condition, Duration timeout, java.util.function.Supplier<String> what) {
+        Waits.until(condition, timeout, what);
     }
 
-    void assertNoEvent(String prefix) {
-        assertThat(events()).noneMatch(e -> e.startsWith(prefix));
+    /** Fails if any event starts with {@code prefix}. */
+    public void assertNoEvent(String prefix) {
+        List<String> found = events(e -> e.startsWith(prefix));
+        if (!found.isEmpty()) {
+            throw new AssertionError("expected no event starting with '" + prefix + "', got " + found + " in " + events());
+        }
     }
 
     @Override
@@ -107,7 +128,8 @@ final class EventLog implements CallListener {
 
     private StatsReport lastStats;
 
-    synchronized StatsReport lastStats() {
+    /** The last stats report heard, or null. */
+    public synchronized StatsReport lastStats() {
         return lastStats;
     }
 
