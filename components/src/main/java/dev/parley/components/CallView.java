@@ -1,6 +1,7 @@
 package dev.parley.components;
 
 import dev.parley.engine.CallClient;
+import dev.parley.engine.CallClock;
 import dev.parley.engine.CallListener;
 import dev.parley.engine.CallSession;
 import dev.parley.engine.ConferenceType;
@@ -10,7 +11,6 @@ import dev.parley.engine.StatsReport;
 import dev.parley.engine.Subscription;
 import dev.parley.engine.VideoTrack;
 import java.awt.BorderLayout;
-import java.awt.EventQueue;
 import java.awt.Font;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.LongFunction;
+import java.util.function.LongSupplier;
 import javax.swing.JLabel;
 import javax.swing.JPanel;
 import javax.swing.JToggleButton;
@@ -73,12 +74,15 @@ public class CallView extends JPanel {
     private CallSession session;
     private Subscription subscription;
     private long connectedAtNanos;
+    private boolean timing;
+    private LongSupplier nanoTime;
     private LongFunction<String> names = id -> Theme.text("user.fallback", id);
 
     /** A view of {@code client}'s calls; empty until {@link #setSession}. */
     public CallView(CallClient client) {
         super(new BorderLayout());
         this.client = Objects.requireNonNull(client, "client");
+        this.nanoTime = client.config().clock().<LongSupplier>map(c -> c::nanoTime).orElse(System::nanoTime);
         grid.setOpaque(false);
         timer.setName("parley.callTimer");
         applyTheme();
@@ -115,6 +119,15 @@ public class CallView extends JPanel {
         remotes.forEach((id, tile) -> ((RemoteVideoView) tile.video()).setParticipantName(names.apply(id)));
     }
 
+    /**
+     * The clock the call timer reads; by default the client's configured clock, or the
+     * system's. Tests pass a {@link dev.parley.engine.testing.ManualClock}.
+     */
+    public void setClock(CallClock clock) {
+        Objects.requireNonNull(clock, "clock");
+        this.nanoTime = clock::nanoTime;
+    }
+
     /** Shows {@code session} (or nothing, with {@code null}), replacing what was shown. */
     public void setSession(CallSession session) {
         if (subscription != null) {
@@ -126,7 +139,7 @@ public class CallView extends JPanel {
         remotes.values().forEach(tile -> ((RemoteVideoView) tile.video()).setVideoTrack(null));
         remotes.clear();
         clock.stop();
-        connectedAtNanos = 0;
+        timing = false;
         timer.setText(" ");
         this.session = session;
         controlBar.setSession(session);
@@ -259,31 +272,28 @@ public class CallView extends JPanel {
     }
 
     private void startClock() {
-        if (connectedAtNanos == 0) {
-            connectedAtNanos = System.nanoTime();
+        if (!timing) {
+            timing = true;
+            connectedAtNanos = nanoTime.getAsLong();
             showElapsed();
             clock.start();
         }
     }
 
     private void showElapsed() {
-        long seconds = (System.nanoTime() - connectedAtNanos) / 1_000_000_000L;
+        long seconds = (nanoTime.getAsLong() - connectedAtNanos) / 1_000_000_000L;
         timer.setText(String.format("%02d:%02d", seconds / 60, seconds % 60));
     }
 
     /** Engine events for the shown session, on the EDT. */
     private final class Events implements CallListener {
+        /** Runs {@code task} on the EDT if {@code from} is still the session shown by then. */
         private void later(CallSession from, Runnable task) {
-            Runnable guarded = () -> {
+            Edt.run(() -> {
                 if (from == session) {
                     task.run();
                 }
-            };
-            if (EventQueue.isDispatchThread()) {
-                guarded.run();
-            } else {
-                EventQueue.invokeLater(guarded);
-            }
+            });
         }
 
         @Override

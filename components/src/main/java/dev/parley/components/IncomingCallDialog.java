@@ -7,7 +7,6 @@ import dev.parley.engine.CallSession;
 import dev.parley.engine.ConferenceType;
 import dev.parley.engine.SessionState;
 import dev.parley.engine.Subscription;
-import java.awt.EventQueue;
 import java.awt.Font;
 import java.awt.Window;
 import java.awt.event.KeyEvent;
@@ -121,7 +120,7 @@ public class IncomingCallDialog extends JDialog {
         subscription = client.addListener(new CallListener() {
             @Override
             public void sessionClosed(CallSession closed) {
-                onEdt(() -> {
+                Edt.run(() -> {
                     if (closed == session) {
                         close();
                     }
@@ -189,14 +188,6 @@ public class IncomingCallDialog extends JDialog {
         answerTimeout.stop();
         subscription.close();
         dispose();
-    }
-
-    private static void onEdt(Runnable task) {
-        if (EventQueue.isDispatchThread()) {
-            task.run();
-        } else {
-            EventQueue.invokeLater(task);
-        }
     }
 
     private static JButton button(String name, String textKey, Icons.Glyph glyph, String background,

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.engine.CallSession;
 import dev.parley.engine.ConferenceType;
+import dev.parley.engine.testing.ManualClock;
 import dev.parley.engine.testing.Waits;
 import java.awt.Rectangle;
 import java.time.Duration;
@@ -16,6 +17,28 @@ import org.junit.jupiter.api.Test;
 class CallViewTest extends GuiTest {
 
     private CallView view;
+
+    @Test
+    void theCallTimerCountsOnTheClockItIsGiven() {
+        ManualClock clock = new ManualClock();
+        calls.client(111);
+        calls.client(222);
+        calls.autoAccept(222, Map.of());
+        show(() -> {
+            view = new CallView(calls.existing(111));
+            view.setClock(clock);
+            return view;
+        }, 640, 480);
+
+        CallSession call = calls.call(111, List.of(222L), ConferenceType.VIDEO, Map.of());
+        GuiActionRunner.execute(() -> view.setSession(call));
+        Waits.until(() -> GuiActionRunner.execute(view::elapsedText).equals("00:00"), Duration.ofSeconds(10),
+                () -> "the timer to start, shows '" + GuiActionRunner.execute(view::elapsedText) + "'");
+
+        clock.advance(Duration.ofSeconds(65));
+        Waits.until(() -> GuiActionRunner.execute(view::elapsedText).equals("01:05"), Duration.ofSeconds(3),
+                () -> "01:05 after 65 s, shows '" + GuiActionRunner.execute(view::elapsedText) + "'");
+    }
 
     @Test
     void relayoutsFromOneToThreeRemoteTilesAndBack() {
