@@ -11,7 +11,6 @@ import dev.parley.engine.signaling.Signal;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,8 +24,7 @@ import org.slf4j.LoggerFactory;
  * <p>Reconnection: when a connected link loses its path (ICE disconnected or failed, or the
  * transport failed) it goes {@link ConnectionState#DISCONNECTED} and
  * {@link ReconnectionState#RECONNECTING}; if ICE does not recover by itself it restarts ICE with
- * an {@code update} offer ({@code reason=reconnect}); see {@link #restartIce}. On offer
- * collisions the lower user id yields, as the QuickBlox SDKs do. The disconnect time interval
+ * an {@code update} offer ({@code reason=reconnect}), negotiated by its {@link IceRestarts}. The disconnect time interval
  * ends it with {@link ConnectionState#DISCONNECT_TIMEOUT}. docs/signaling.md tells the whole
  * story, with the QuickBlox JS SDK's part in it.
  *
@@ -68,10 +66,6 @@ public final class PeerLink implements PeerConnectionPort.Events {
     }
 
     private static final Logger log = LoggerFactory.getLogger(PeerLink.class);
-    /** How long an ICE-restart offer may wait for its answer before another is sent. */
-    static final Duration RESTART_ANSWER_TIMEOUT = Duration.ofSeconds(5);
-    /** How long a QuickBlox peer gets to restart ICE itself; see {@link #firstRestartDelay}. */
-    static final Duration QUICKBLOX_RESTART_GRACE = Duration.ofSeconds(8);
     /** The platform Parley names in its signals. */
     public static final String PARLEY_PLATFORM = dev.parley.engine.CallClient.PLATFORM;
 
@@ -84,9 +78,7 @@ public final class PeerLink implements PeerConnectionPort.Events {
     private Subscription dialingTimer;
     private Subscription answerTimer;
     private Subscription disconnectTimer;
-    private Subscription restartTimer;
-    /** The id of our ICE-restart offer that waits for its answer. */
-    private String restartOfferId;
+    private final IceRestarts restarts;
     /** The platform the other side named in its call or accept ({@code java} for Parley, {@code web}, ...). */
     private String remotePlatform = PARLEY_PLATFORM;
     private VideoTrack remoteVideo;
@@ -96,6 +88,7 @@ public final class PeerLink implements PeerConnectionPort.Events {
         this.host = host;
         this.userId = userId;
         this.offerer = offerer;
+        this.restarts = new IceRestarts(host, userId, () -> state == ConnectionState.DISCONNECTED);
     }
 
     public long userId() {
@@ -209,48 +202,20 @@ public final class PeerLink implements PeerConnectionPort.Events {
         connection.addRemoteCandidates(candidates);
     }
 
-    /**
-     * An ICE-restart offer or answer from the other side. Offers are answered while the link is
-     * connected or reconnecting; when our own restart offer is out, the lower id yields (rolls
-     * its offer back and answers) and the higher id ignores theirs. Answers count only for our
-     * current offer.
-     */
+    /** An ICE-restart offer or answer from the other side; see {@link IceRestarts#updateReceived}. */
     public void updateReceived(Signal.Update update) {
-        String session = host.header().sessionId();
-        if (!"reconnect".equals(update.reason())) {
-            log.debug("session {}: ignored update from {} with reason '{}'", session, userId, update.reason());
-            return;
-        }
         if (connection == null || !(state == ConnectionState.CONNECTED || state == ConnectionState.DISCONNECTED)) {
-            log.debug("session {}: ignored reconnect {} from {} in state {}", session, update.offer() ? "offer" : "answer",
+            log.debug("session {}: ignored update ({}) from {} in state {}", host.header().sessionId(), update.reason(),
                     userId, state);
             return;
         }
-        if (!update.offer()) {
-            if (!update.offerId().equals(restartOfferId)) {
-                log.debug("session {}: ignored a reconnect answer from {} for offer '{}', not ours", session, userId,
-                        update.offerId());
-                return;
-            }
-            restartNegotiated();
-            connection.applyAnswer(update.sdp());
-            return;
-        }
-        boolean polite = host.localUserId() < userId;
-        if (connection.hasLocalOffer() && !polite) {
-            log.info("session {}: reconnect offers crossed with {}; ours stands (the lower id yields)", session, userId);
-            return;
-        }
-        log.info("session {}: answering the reconnect offer of {}", session, userId);
-        restartNegotiated();
-        connection.answer(update.sdp(), answer -> host.send(userId,
-                new Signal.Update(host.header(), "reconnect", update.offerId(), answer, false)));
+        restarts.updateReceived(update, connection);
     }
 
     /** Signaling is back: a link that waits to restart ICE need not wait any longer. */
     public void signalingRestored() {
         if (state == ConnectionState.DISCONNECTED) {
-            restartIce();
+            restarts.restartNow(connection);
         }
     }
 
@@ -268,7 +233,7 @@ public final class PeerLink implements PeerConnectionPort.Events {
         }
         cancelRinging();
         cancel(disconnectTimer);
-        cancel(restartTimer);
+        restarts.stop();
         setState(finalState);
         if (connection != null) {
             connection.close();
@@ -311,8 +276,8 @@ public final class PeerLink implements PeerConnectionPort.Events {
             case DISCONNECTED -> {
                 if (ice == IceState.CONNECTED || ice == IceState.COMPLETED) {
                     connected();
-                } else if (ice == IceState.FAILED && restartOfferId == null) {
-                    restartIce(); // the restarted candidates failed too: try afresh
+                } else if (ice == IceState.FAILED && !restarts.waitingForAnswer()) {
+                    restarts.restartNow(connection); // the restarted candidates failed too: try afresh
                 }
             }
             default -> { }
@@ -325,9 +290,9 @@ public final class PeerLink implements PeerConnectionPort.Events {
         // other side, say): only a restart with a fresh handshake brings the media back
         if (state == ConnectionState.CONNECTED) {
             startReconnecting();
-        } else if (state == ConnectionState.DISCONNECTED && restartOfferId == null) {
+        } else if (state == ConnectionState.DISCONNECTED && !restarts.waitingForAnswer()) {
             log.info("session {}: the secure transport to user {} failed; restarting", host.header().sessionId(), userId);
-            restartIce();
+            restarts.restartNow(connection);
         }
     }
 
@@ -357,7 +322,7 @@ public final class PeerLink implements PeerConnectionPort.Events {
         log.warn("session {}: {} with user {} failed: {}", host.header().sessionId(), step, userId, error);
         if (state == ConnectionState.CONNECTED || state == ConnectionState.DISCONNECTED) {
             // a failed ICE restart: the link stays, the next attempt or the disconnect timer decides
-            restartOfferId = null;
+            restarts.exchangeFailed();
             return;
         }
         if (!state.isTerminal()) {
@@ -371,7 +336,7 @@ public final class PeerLink implements PeerConnectionPort.Events {
     private void connected() {
         boolean recovering = state == ConnectionState.DISCONNECTED;
         cancel(disconnectTimer);
-        cancel(restartTimer);
+        restarts.stop();
         if (state == ConnectionState.CONNECTING) {
             // libwebrtc can report connected without checking first when the checks succeed
             // at once; the seed's sequence always passes through checking
@@ -393,23 +358,7 @@ public final class PeerLink implements PeerConnectionPort.Events {
         host.events().disconnectedFromUser(userId);
         host.events().reconnectionStateChanged(userId, ReconnectionState.RECONNECTING);
         disconnectTimer = host.schedule(host.config().disconnectTimeInterval(), this::disconnectTimedOut);
-        restartTimer = host.schedule(firstRestartDelay(), this::restartIce);
-    }
-
-    /**
-     * How long to wait before our first ICE restart. A QuickBlox SDK peer restarts ICE by
-     * itself 5 s after it notices the loss, and it replaces its peer connection for every restart
-     * offer; a restart of ours that lands before its own makes it replace the connection twice,
-     * and the JS SDK (2.23.0) then leaves the first replacement running, whose DTLS handshake
-     * breaks ours. So toward a QuickBlox peer we let it go first and restart only if it does
-     * not; toward Parley we restart after the configured delay.
-     */
-    private Duration firstRestartDelay() {
-        Duration configured = host.config().iceRestartDelay();
-        if (PARLEY_PLATFORM.equals(remotePlatform) || configured.compareTo(QUICKBLOX_RESTART_GRACE) >= 0) {
-            return configured;
-        }
-        return QUICKBLOX_RESTART_GRACE;
+        restarts.lost(remotePlatform, () -> connection);
     }
 
     private void disconnectTimedOut() {
@@ -420,47 +369,6 @@ public final class PeerLink implements PeerConnectionPort.Events {
                 userId, host.config().disconnectTimeInterval().toSeconds());
         host.events().reconnectionStateChanged(userId, ReconnectionState.FAILED);
         close(ConnectionState.DISCONNECT_TIMEOUT);
-    }
-
-    /**
-     * Sends an ICE-restart offer now if signaling can carry it (else {@link #signalingRestored}
-     * sends it). One restart is enough while the path is down: ICE keeps checking the new
-     * candidates and connects as soon as the path returns. Another follows only if this offer
-     * gets no answer in time, ICE fails, or signaling was lost and came back; restarting more
-     * often would make a QuickBlox JS peer replace its peer connection again and again.
-     */
-    private void restartIce() {
-        cancel(restartTimer);
-        restartTimer = null;
-        if (state != ConnectionState.DISCONNECTED) {
-            return;
-        }
-        String session = host.header().sessionId();
-        if (!host.signalingUp()) {
-            log.info("session {}: signaling is down; the ICE restart toward {} waits for it", session, userId);
-            return;
-        }
-        String offerId = UUID.randomUUID().toString();
-        restartOfferId = offerId;
-        log.info("session {}: restarting ICE toward user {} (offer {})", session, userId, offerId);
-        connection.offer(true, sdp -> {
-            if (offerId.equals(restartOfferId)) {
-                host.send(userId, new Signal.Update(host.header(), "reconnect", offerId, sdp, true));
-            }
-        });
-        restartTimer = host.schedule(RESTART_ANSWER_TIMEOUT, () -> {
-            if (offerId.equals(restartOfferId)) {
-                log.info("session {}: no answer from user {} to ICE-restart offer {}", session, userId, offerId);
-                restartIce();
-            }
-        });
-    }
-
-    /** A restart exchange completed (ours answered, or theirs answered by us): nothing more to send. */
-    private void restartNegotiated() {
-        restartOfferId = null;
-        cancel(restartTimer);
-        restartTimer = null;
     }
 
     private void startConnecting() {

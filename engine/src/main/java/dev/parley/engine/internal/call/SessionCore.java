@@ -7,7 +7,6 @@ import dev.parley.engine.SessionState;
 import dev.parley.engine.Subscription;
 import dev.parley.engine.VideoTrack;
 import dev.parley.engine.internal.LogThrottle;
-import dev.parley.engine.internal.SdpText;
 import dev.parley.engine.signaling.Signal;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -63,14 +62,9 @@ public final class SessionCore implements PeerLink.Host {
     private final SessionMedia media;
     private final Map<Long, PeerLink> links = new LinkedHashMap<>();
     private final Map<Long, ConnectionState> connectionStates = new ConcurrentHashMap<>();
-    /** When this session was created here, on the client's clock: ringing time counts from it. */
-    private final long createdNanos;
     private volatile SessionState state;
     private Subscription statsTimer;
-    /** The local user answered this incoming session (a group callee then joins the mesh). */
-    private boolean accepted;
-    /** Waits for the offers of the higher-id callees of a group; see {@link #joinMesh}. */
-    private Subscription meshWait;
+    private final MeshJoin mesh;
 
     public SessionCore(Context context, Signal.Header header, boolean incoming, SessionEvents events,
             SessionMedia media) {
@@ -79,7 +73,7 @@ public final class SessionCore implements PeerLink.Host {
         this.incoming = incoming;
         this.events = events;
         this.media = media;
-        this.createdNanos = context.nanoTime();
+        this.mesh = new MeshJoin(this, context.nanoTime());
         this.state = incoming ? SessionState.PENDING : SessionState.NEW;
     }
 
@@ -135,15 +129,8 @@ public final class SessionCore implements PeerLink.Host {
 
     public void acceptCall(Map<String, String> userInfo) {
         PeerLink caller = requireRinging("accept");
-        accepted = true;
         caller.accept(userInfo);
-        // offers other callees of a group already sent us are answered now, without userInfo
-        for (PeerLink link : List.copyOf(links.values())) {
-            if (link != caller && link.state() == ConnectionState.PENDING && !link.isOfferer()) {
-                link.accept(Map.of());
-            }
-        }
-        joinMesh();
+        mesh.accepted(caller);
         startStats();
     }
 
@@ -197,7 +184,7 @@ public final class SessionCore implements PeerLink.Host {
             return;
         }
         if (signal instanceof Signal.Call call) {
-            meshCallReceived(from, call);
+            mesh.callReceived(from, call);
             return;
         }
         PeerLink link = links.get(from);
@@ -223,28 +210,6 @@ public final class SessionCore implements PeerLink.Host {
         links.values().forEach(PeerLink::signalingRestored);
     }
 
-    /** Another callee of a group calls us: answered at once if we accepted, else when we do. */
-    private void meshCallReceived(long from, Signal.Call call) {
-        if (links.containsKey(from)) {
-            return; // a repeated ring
-        }
-        if (!incoming || from == header.initiatorId() || state == SessionState.CLOSED
-                || connectionState(from).isTerminal()) {
-            log.debug("session {}: ignored call from {}", id(), from);
-            return;
-        }
-        if (!SdpText.looksLikeSdp(call.sdp())) {
-            context.strays().warn("session {}: ignored call from {}: its SDP is not a session description", id(), from);
-            return;
-        }
-        PeerLink link = new PeerLink(this, from, false);
-        links.put(from, link);
-        link.offered(call);
-        if (accepted) {
-            link.accept(Map.of());
-        }
-    }
-
     /** A reject or hang-up from a participant we have no connection to (yet): they are out. */
     private void withoutLink(long from, Signal signal) {
         if (connectionState(from).isTerminal()) {
@@ -261,51 +226,18 @@ public final class SessionCore implements PeerLink.Host {
         }
     }
 
-    // ---- the mesh of a group call ---------------------------------------------------------
+    // ---- for the mesh ----------------------------------------------------------------
 
-    /**
-     * A group callee that accepted calls every other callee with a lower id ("the higher id
-     * calls the lower"), ringing for what is left of the session's answer time, and waits as long
-     * for the offers of the higher ids.
-     */
-    private void joinMesh() {
-        Duration left = remainingRingTime();
-        long me = localUserId();
-        for (long other : header.opponentIds()) {
-            if (other != me && other < me && !links.containsKey(other) && !connectionState(other).isTerminal()) {
-                PeerLink link = new PeerLink(this, other, true);
-                links.put(other, link);
-                link.call(Map.of(), left);
-            }
-        }
-        if (header.opponentIds().stream().anyMatch(other -> other > me)) {
-            meshWait = schedule(left, this::meshWaitExpired);
-        }
+    Map<Long, PeerLink> links() {
+        return links;
     }
 
-    /** What is left of the answer time since this session started ringing here; at least one dialing period. */
-    private Duration remainingRingTime() {
-        Duration elapsed = Duration.ofNanos(context.nanoTime() - createdNanos);
-        Duration left = config().answerTimeInterval().minus(elapsed);
-        return left.compareTo(config().dialingTimeInterval()) < 0 ? config().dialingTimeInterval() : left;
-    }
-
-    private void meshWaitExpired() {
-        meshWait = null;
-        if (state == SessionState.CLOSED) {
-            return;
-        }
-        for (long other : header.opponentIds()) {
-            if (other > localUserId() && !links.containsKey(other) && !connectionState(other).isTerminal()) {
-                log.info("session {}: user {} never joined the mesh", id(), other);
-                markWithoutLink(other, ConnectionState.NO_ANSWER);
-                events.userDidNotRespond(other);
-            }
-        }
+    Context context() {
+        return context;
     }
 
     /** The state of a participant this client has no connection to, as the others report it. */
-    private void markWithoutLink(long userId, ConnectionState next) {
+    void markWithoutLink(long userId, ConnectionState next) {
         connectionStates.put(userId, next);
         events.connectionStateChanged(userId, next);
     }
@@ -398,7 +330,7 @@ public final class SessionCore implements PeerLink.Host {
             return;
         }
         cancel(statsTimer);
-        cancel(meshWait);
+        mesh.close();
         media.close();
         changeState(SessionState.CLOSED);
         events.sessionClosed();
