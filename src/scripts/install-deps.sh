@@ -10,9 +10,12 @@
 #   iproute2         ss, to check that a server port belongs to the process we started; ip netns
 #                    and veth pairs for the network fault harness (src/faults/netns.sh)
 #   nftables         the fault harness's rules: cut or thin out one peer's traffic
+#   fakeroot         jpackage builds the demo's Debian package with it (package-demo.sh)
+#   binutils         objcopy/strip, which jpackage's runtime image needs
+#   x11-utils        xwininfo: test-demo-package.sh waits for the installed demo's window
 set -euo pipefail
 
-packages=(libpulse0 prosody coturn openssl xvfb openbox chromium iproute2 nftables)
+packages=(libpulse0 prosody coturn openssl xvfb openbox chromium iproute2 nftables fakeroot binutils x11-utils)
 # `install-deps.sh demo`: only what running the demo needs.
 if [ "${1:-}" = demo ]; then
   packages=(libpulse0)
