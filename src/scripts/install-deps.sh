@@ -10,12 +10,14 @@
 #   iproute2         ss, to check that a server port belongs to the process we started; ip netns
 #                    and veth pairs for the network fault harness (src/faults/netns.sh)
 #   nftables         the fault harness's rules: cut or thin out one peer's traffic
+#   pulseaudio       a private sound server with test microphones and speakers (src/servers/pulse.sh)
+#   pulseaudio-utils pactl to plug test devices in and out, parec to record what a speaker plays
 #   fakeroot         jpackage builds the demo's Debian package with it (package-demo.sh)
 #   binutils         objcopy/strip, which jpackage's runtime image needs
 #   x11-utils        xwininfo: test-demo-package.sh waits for the installed demo's window
 set -euo pipefail
 
-packages=(libpulse0 prosody coturn openssl xvfb openbox chromium iproute2 nftables fakeroot binutils x11-utils)
+packages=(libpulse0 prosody coturn openssl xvfb openbox chromium iproute2 nftables pulseaudio pulseaudio-utils fakeroot binutils x11-utils)
 # `install-deps.sh demo`: only what running the demo needs.
 if [ "${1:-}" = demo ]; then
   packages=(libpulse0)

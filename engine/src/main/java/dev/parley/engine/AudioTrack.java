@@ -22,4 +22,14 @@ public interface AudioTrack {
 
     /** Whether the track has ended (its session closed). */
     boolean isEnded();
+
+    /**
+     * How loud this participant is now, from 0.0 (silence) to 1.0: the RMS of the last 10 ms of
+     * audio relative to full scale, falling back slowly (a full-scale sine reads 0.71, speech
+     * usually 0.02 to 0.2). The local track reads the microphone and 0 while muted; a remote
+     * track reads what plays. 0 without sound devices and after the track ends.
+     */
+    default double level() {
+        return 0;
+    }
 }

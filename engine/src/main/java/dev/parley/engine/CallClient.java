@@ -12,7 +12,9 @@ import dev.parley.engine.signaling.SignalingState;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -71,6 +73,7 @@ public final class CallClient implements AutoCloseable {
             }
             throw e;
         }
+        rtc.execute(() -> rtc.audio().watch(device -> dispatcher.fire(listener -> listener.audioDeviceChanged(device))));
         this.core = new ClientCore<>(channel, config, clock, rtc, new ClientCore.Sessions<>() {
             @Override
             public CallSession incoming(Signal.Header header) {
@@ -148,6 +151,51 @@ public final class CallClient implements AutoCloseable {
         });
     }
 
+    /**
+     * Records from {@code microphone} from now on, also in the middle of a call (no
+     * renegotiation: the other side just hears the new device); null goes back to the system
+     * default. When the chosen device is unplugged, the client moves to the default and says
+     * so in {@link CallListener#audioDeviceChanged}.
+     *
+     * @throws IllegalArgumentException if {@code microphone} is a speaker
+     * @throws MediaException if it is not plugged in, or this client has no sound devices
+     *     ({@link AudioDeviceMode#HEADLESS}); nothing changes then
+     */
+    public void setMicrophone(AudioDevice microphone) {
+        requireKind(microphone, AudioDevice.Kind.MICROPHONE);
+        requireOpen();
+        rtc.call(() -> {
+            rtc.audio().useMicrophone(microphone);
+            return null;
+        });
+    }
+
+    /**
+     * Plays calls on {@code speaker} from now on, also in the middle of a call; null goes back
+     * to the system default.
+     *
+     * @throws IllegalArgumentException if {@code speaker} is a microphone
+     * @throws MediaException if it is not plugged in, or this client has no sound devices
+     */
+    public void setSpeaker(AudioDevice speaker) {
+        requireKind(speaker, AudioDevice.Kind.SPEAKER);
+        requireOpen();
+        rtc.call(() -> {
+            rtc.audio().useSpeaker(speaker);
+            return null;
+        });
+    }
+
+    /** The microphone in use: the chosen one, or the system default; empty without sound devices. */
+    public Optional<AudioDevice> microphone() {
+        return rtc.audio().microphone();
+    }
+
+    /** The speaker in use: the chosen one, or the system default; empty without sound devices. */
+    public Optional<AudioDevice> speaker() {
+        return rtc.audio().speaker();
+    }
+
     /** Whether the signaling channel can carry signals now; changes arrive in {@link CallListener#signalingStateChanged}. */
     public SignalingState signalingState() {
         return channel.state();
@@ -214,6 +262,13 @@ public final class CallClient implements AutoCloseable {
             }
         }
         return List.copyOf(opponentIds);
+    }
+
+    private static void requireKind(AudioDevice device, AudioDevice.Kind kind) {
+        if (device != null && device.kind() != kind) {
+            throw new IllegalArgumentException(device.name() + " is a " + device.kind().name().toLowerCase(Locale.ROOT)
+                    + ", not a " + kind.name().toLowerCase(Locale.ROOT));
+        }
     }
 
     private void requireOpen() {

@@ -96,4 +96,20 @@ public interface CallListener {
      */
     default void signalingStateChanged(SignalingState state) {
     }
+
+    /**
+     * Someone else now speaks in {@code session}: {@code userId} is a participant or the local
+     * user. A participant counts as speaking after a fifth of a second of voice and keeps the
+     * floor through short pauses and against quieter voices, so the highlight does not flicker.
+     */
+    default void activeSpeakerChanged(CallSession session, long userId) {
+    }
+
+    /**
+     * The microphone or the speaker in use changed without being asked: the one in use was
+     * unplugged, or the system default changed while this client follows it. {@code device} is
+     * the one used now (the system default); calls go on with it.
+     */
+    default void audioDeviceChanged(AudioDevice device) {
+    }
 }

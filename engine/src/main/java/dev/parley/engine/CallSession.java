@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * One call, outgoing or incoming, 1:1 or with up to three opponents, as QuickBlox's
@@ -101,6 +102,14 @@ public final class CallSession {
     /** The audio {@code userId} sends, once it has arrived. */
     public Optional<AudioTrack> remoteAudioTrack(long userId) {
         return rtc.call(() -> core.remoteAudioTrack(userId));
+    }
+
+    /**
+     * Who is speaking, or spoke last, in this call: the local user or another participant
+     * (changes arrive in {@link CallListener#activeSpeakerChanged}); empty until someone has.
+     */
+    public OptionalLong activeSpeaker() {
+        return core.activeSpeaker();
     }
 
     /** What the local user sends: microphone and camera. */
@@ -275,6 +284,11 @@ public final class CallSession {
         @Override
         public void reconnectionStateChanged(long userId, ReconnectionState state) {
             dispatcher.fire(l -> l.reconnectionStateChanged(CallSession.this, userId, state));
+        }
+
+        @Override
+        public void activeSpeakerChanged(long userId) {
+            dispatcher.fire(l -> l.activeSpeakerChanged(CallSession.this, userId));
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.parley.engine.testing;
 
+import dev.parley.engine.AudioDevice;
 import dev.parley.engine.AudioTrack;
 import dev.parley.engine.CallListener;
 import dev.parley.engine.CallSession;
@@ -186,5 +187,15 @@ public final class EventLog implements CallListener {
     @Override
     public void reconnectionStateChanged(CallSession session, long userId, ReconnectionState state) {
         add("reconnectionStateChanged " + userId + " " + state);
+    }
+
+    @Override
+    public void activeSpeakerChanged(CallSession session, long userId) {
+        add("activeSpeakerChanged " + userId);
+    }
+
+    @Override
+    public void audioDeviceChanged(AudioDevice device) {
+        add("audioDeviceChanged " + device.kind() + " " + device.id());
     }
 }

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
  * JUnit 5 extension that hands tests the shared real servers: declare a {@link Prosody},
- * {@link Coturn} or {@link QuickBloxBrowser} parameter on a test, lifecycle method or
+ * {@link Coturn}, {@link Pulse} or {@link QuickBloxBrowser} parameter on a test, lifecycle method or
  * constructor. The servers start on first use and stop when the test JVM exits; on CI a
  * server that cannot start fails the test, elsewhere it skips it with the reason
  * ({@link TestServers}).
@@ -36,6 +36,8 @@ public final class Servers implements BeforeEachCallback, ParameterResolver {
                         TestServers.coturn();
                     } else if (type == QuickBloxBrowser.class) {
                         TestServers.browser();
+                    } else if (type == Pulse.class) {
+                        TestServers.pulse();
                     }
                 });
     }
@@ -43,7 +45,7 @@ public final class Servers implements BeforeEachCallback, ParameterResolver {
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
         Class<?> type = parameter.getParameter().getType();
-        return type == Prosody.class || type == Coturn.class || type == QuickBloxBrowser.class;
+        return type == Prosody.class || type == Coturn.class || type == QuickBloxBrowser.class || type == Pulse.class;
     }
 
     @Override
@@ -54,6 +56,9 @@ public final class Servers implements BeforeEachCallback, ParameterResolver {
         }
         if (type == Coturn.class) {
             return TestServers.coturn();
+        }
+        if (type == Pulse.class) {
+            return TestServers.pulse();
         }
         return TestServers.browser();
     }

@@ -10,10 +10,12 @@ import dev.parley.engine.internal.LogThrottle;
 import dev.parley.engine.signaling.Signal;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,6 +56,7 @@ public final class SessionCore implements PeerLink.Host {
     }
 
     private static final Logger log = LoggerFactory.getLogger(SessionCore.class);
+    private static final Duration SPEAKER_TICK = Duration.ofMillis(100);
 
     private final Context context;
     private final Signal.Header header;
@@ -64,6 +67,9 @@ public final class SessionCore implements PeerLink.Host {
     private final Map<Long, ConnectionState> connectionStates = new ConcurrentHashMap<>();
     private volatile SessionState state;
     private Subscription statsTimer;
+    private Subscription speakerTimer;
+    private final ActiveSpeaker speakers = new ActiveSpeaker();
+    private volatile Long activeSpeaker;
     private final MeshJoin mesh;
 
     public SessionCore(Context context, Signal.Header header, boolean incoming, SessionEvents events,
@@ -101,6 +107,12 @@ public final class SessionCore implements PeerLink.Host {
 
     public Optional<VideoTrack> remoteVideoTrack(long userId) {
         return Optional.ofNullable(links.get(userId)).map(PeerLink::remoteVideo);
+    }
+
+    /** Who speaks, or spoke last, in this call. Thread safe. */
+    public OptionalLong activeSpeaker() {
+        Long speaker = activeSpeaker;
+        return speaker == null ? OptionalLong.empty() : OptionalLong.of(speaker);
     }
 
     public Optional<AudioTrack> remoteAudioTrack(long userId) {
@@ -330,6 +342,7 @@ public final class SessionCore implements PeerLink.Host {
             return;
         }
         cancel(statsTimer);
+        cancel(speakerTimer);
         mesh.close();
         media.close();
         changeState(SessionState.CLOSED);
@@ -358,6 +371,9 @@ public final class SessionCore implements PeerLink.Host {
     }
 
     private void startStats() {
+        if (speakerTimer == null) {
+            speakerTimer = schedule(SPEAKER_TICK, this::speakerTick);
+        }
         Duration interval = config().statsReportInterval();
         if (interval.isZero() || statsTimer != null) {
             return;
@@ -371,6 +387,25 @@ public final class SessionCore implements PeerLink.Host {
         }
         links.values().forEach(PeerLink::collectStats);
         statsTimer = schedule(config().statsReportInterval(), this::statsTick);
+    }
+
+    /** Ten times a second: who is speaking, from everyone's level. */
+    private void speakerTick() {
+        if (state == SessionState.CLOSED) {
+            return;
+        }
+        Map<Long, Double> levels = new HashMap<>();
+        levels.put(localUserId(), media.localAudioLevel());
+        links.forEach((userId, link) -> {
+            if (link.remoteAudio() != null && !link.state().isTerminal()) {
+                levels.put(userId, link.remoteAudio().level());
+            }
+        });
+        speakers.update(levels, context.nanoTime()).ifPresent(speaker -> {
+            activeSpeaker = speaker;
+            events.activeSpeakerChanged(speaker);
+        });
+        speakerTimer = schedule(SPEAKER_TICK, this::speakerTick);
     }
 
     private static void cancel(Subscription timer) {

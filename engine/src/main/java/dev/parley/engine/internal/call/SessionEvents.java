@@ -50,4 +50,6 @@ public interface SessionEvents {
     void connectionClosedForUser(long userId);
 
     void reconnectionStateChanged(long userId, ReconnectionState state);
+
+    void activeSpeakerChanged(long userId);
 }

@@ -24,8 +24,18 @@ final class AudioEnvironment {
     private static final long PROBE_SECONDS = 3;
 
     private static volatile AudioDeviceMode detected;
+    private static volatile boolean reachable;
 
     private AudioEnvironment() {
+    }
+
+    /**
+     * Whether a sound system answers (its devices can be listed), even one without a microphone
+     * or a speaker now: devices may be plugged in later.
+     */
+    static boolean soundSystemReachable() {
+        detect();
+        return reachable;
     }
 
     /** {@link AudioDeviceMode#SYSTEM} when this machine has usable audio devices, else {@code HEADLESS}. */
@@ -48,11 +58,17 @@ final class AudioEnvironment {
             log.info("no sound server or sound card found; using headless audio");
             return AudioDeviceMode.HEADLESS;
         }
+        NativeLibrary.load();
         CompletableFuture<Boolean> probe = new CompletableFuture<>();
         Thread prober = new Thread(() -> {
             try {
-                probe.complete(!MediaDevices.getAudioCaptureDevices().isEmpty()
-                        && !MediaDevices.getAudioRenderDevices().isEmpty());
+                boolean both;
+                synchronized (SystemDevices.LOCK) {
+                    both = !MediaDevices.getAudioCaptureDevices().isEmpty()
+                            && !MediaDevices.getAudioRenderDevices().isEmpty();
+                }
+                reachable = true;
+                probe.complete(both);
             } catch (RuntimeException e) {
                 probe.completeExceptionally(e);
             }

@@ -79,7 +79,7 @@ public final class CameraSource implements CaptureSource {
 
     private static List<VideoDevice> nativeDevices() {
         NativeLibrary.load();
-        synchronized (CameraSource.class) {
+        synchronized (SystemDevices.LOCK) {
             try {
                 return List.copyOf(MediaDevices.getVideoCaptureDevices());
             } catch (RuntimeException e) {

@@ -4,10 +4,7 @@ import com.sun.jna.Function;
 import com.sun.jna.Native;
 import com.sun.jna.Pointer;
 import dev.onvoid.webrtc.RTCPeerConnection;
-import java.io.IOException;
-import java.io.InputStream;
 import java.lang.reflect.Field;
-import java.util.Properties;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,7 +28,7 @@ import org.slf4j.LoggerFactory;
 final class ClosedPeerConnections {
 
     private static final Logger log = LoggerFactory.getLogger(ClosedPeerConnections.class);
-    private static final Set<String> LEAKING_VERSIONS = Set.of("0.14.0", "0.15.0");
+    private static final Set<String> LEAKING_VERSIONS = NativeLibrary.VTABLE_CHECKED_VERSIONS;
     private static final int DROPPED_LAST_REFERENCE = 0;
     private static final Field HANDLE = handleField();
 
@@ -69,7 +66,7 @@ final class ClosedPeerConnections {
         if (!Boolean.parseBoolean(System.getProperty("parley.releaseClosedPeerConnections", "true"))) {
             return null;
         }
-        String version = webrtcJavaVersion();
+        String version = NativeLibrary.webrtcJavaVersion();
         if (!LEAKING_VERSIONS.contains(version)) {
             log.debug("webrtc-java {} is not known to leak closed peer connections; leaving them to it", version);
             return null;
@@ -86,20 +83,6 @@ final class ClosedPeerConnections {
             log.warn("cannot free closed peer connections that webrtc-java {} leaks (about 300 KB per call): {}",
                     version, e.toString());
             return null;
-        }
-    }
-
-    private static String webrtcJavaVersion() {
-        try (InputStream in = RTCPeerConnection.class.getResourceAsStream(
-                "/META-INF/maven/dev.onvoid.webrtc/webrtc-java/pom.properties")) {
-            if (in == null) {
-                return "unknown";
-            }
-            Properties properties = new Properties();
-            properties.load(in);
-            return properties.getProperty("version", "unknown");
-        } catch (IOException e) {
-            return "unknown";
         }
     }
 }

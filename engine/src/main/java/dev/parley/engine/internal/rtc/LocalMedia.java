@@ -28,6 +28,7 @@ public final class LocalMedia implements SessionMedia {
     private final NativeAudioTrack audio;
     private final LocalVideo video;
     private boolean closed;
+    private boolean tapping;
 
     /** Creates the session's local tracks; on the engine thread. */
     public LocalMedia(RtcEngine rtc, CallConfig config, long localUserId, String sessionId, ConferenceType type) {
@@ -44,7 +45,7 @@ public final class LocalMedia implements SessionMedia {
         // webrtc-java offers no way to free an audio source: the track holds the only reference.
         AudioTrackSource audioSource = rtc.factory().createAudioSource(options);
         nativeAudio = NativeTracker.opened("audio track", rtc.factory().createAudioTrack("audio-" + sessionId, audioSource));
-        audio = new NativeAudioTrack(rtc, localUserId, nativeAudio);
+        audio = NativeAudioTrack.local(rtc, localUserId, nativeAudio, rtc.audio()::microphoneLevel);
         video = new LocalVideo(rtc, localUserId, sessionId, type == ConferenceType.VIDEO);
     }
 
@@ -53,12 +54,21 @@ public final class LocalMedia implements SessionMedia {
         return audio;
     }
 
+    @Override
+    public double localAudioLevel() {
+        return audio.level();
+    }
+
     public LocalVideo video() {
         return video;
     }
 
     @Override
     public PeerConnectionPort connect(long userId, PeerConnectionPort.Events events) {
+        if (!tapping) {
+            tapping = true; // the call is on: listen to how loud the microphone is
+            rtc.audio().tapOpened();
+        }
         return new RtcConnection(rtc, config, this, userId, "session " + sessionId + " with user " + userId, events);
     }
 
@@ -77,6 +87,9 @@ public final class LocalMedia implements SessionMedia {
             return;
         }
         closed = true;
+        if (tapping) {
+            rtc.audio().tapClosed();
+        }
         audio.end();
         video.close();
         nativeAudio.dispose();

@@ -2,6 +2,10 @@ package dev.parley.engine.internal.rtc;
 
 import dev.onvoid.webrtc.PeerConnectionFactory;
 import dev.parley.engine.MediaException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Properties;
+import java.util.Set;
 
 /**
  * Not API. Loads webrtc-java's native library once, turning a failure into a {@link MediaException}
@@ -10,6 +14,13 @@ import dev.parley.engine.MediaException;
  * <p>Threading: thread safe.
  */
 public final class NativeLibrary {
+
+    /**
+     * The webrtc-java versions whose native objects Parley reaches through their vtables
+     * ({@code ClosedPeerConnections}, {@code AudioModuleControl}): the layouts were checked
+     * against these builds.
+     */
+    static final Set<String> VTABLE_CHECKED_VERSIONS = Set.of("0.14.0", "0.15.0");
 
     private static volatile boolean loaded;
 
@@ -35,6 +46,21 @@ public final class NativeLibrary {
                         + "webrtc-java jar for this platform is on the class path and, on Linux, that libpulse0 "
                         + "is installed (apt-get install libpulse0)", e);
             }
+        }
+    }
+
+    /** The webrtc-java version on the class path, from its Maven metadata, or "unknown". */
+    static String webrtcJavaVersion() {
+        try (InputStream in = PeerConnectionFactory.class.getResourceAsStream(
+                "/META-INF/maven/dev.onvoid.webrtc/webrtc-java/pom.properties")) {
+            if (in == null) {
+                return "unknown";
+            }
+            Properties properties = new Properties();
+            properties.load(in);
+            return properties.getProperty("version", "unknown");
+        } catch (IOException e) {
+            return "unknown";
         }
     }
 }

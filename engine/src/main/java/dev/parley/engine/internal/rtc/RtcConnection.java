@@ -230,7 +230,7 @@ final class RtcConnection implements PeerConnectionPort {
             remoteVideo = new NativeVideoTrack(rtc, userId, video);
             events.remoteVideoTrackReceived(remoteVideo);
         } else if (track instanceof dev.onvoid.webrtc.media.audio.AudioTrack audio && remoteAudio == null) {
-            remoteAudio = new NativeAudioTrack(rtc, userId, audio);
+            remoteAudio = NativeAudioTrack.remote(rtc, userId, audio);
             events.remoteAudioTrackReceived(remoteAudio);
         }
     }

@@ -36,6 +36,7 @@ public final class RtcEngine implements EngineThread, AutoCloseable {
     private volatile Thread engineThread;
     private AudioDeviceModuleBase audioModule;
     private PeerConnectionFactory factory;
+    private ClientAudio audio;
     private boolean closed;
 
     public RtcEngine(String name, AudioDeviceMode mode) {
@@ -68,6 +69,7 @@ public final class RtcEngine implements EngineThread, AutoCloseable {
             NativeTracker.closed("audio device module");
             throw new MediaException("the WebRTC peer connection factory could not be created", e);
         }
+        audio = new ClientAudio(this, chosen == AudioDeviceMode.SYSTEM ? audioModule : null);
         log.debug("{} started with {} audio", engineThread.getName(), chosen);
     }
 
@@ -82,6 +84,11 @@ public final class RtcEngine implements EngineThread, AutoCloseable {
             throw new IllegalStateException("the client's WebRTC engine is closed");
         }
         return factory;
+    }
+
+    /** The client's microphone and speaker. */
+    public ClientAudio audio() {
+        return audio;
     }
 
     /** Runs {@code task} on the engine thread; a failure is logged, not thrown. After close, drops it. */
@@ -177,6 +184,7 @@ public final class RtcEngine implements EngineThread, AutoCloseable {
             return;
         }
         closed = true;
+        audio.close();
         factory.dispose();
         NativeTracker.closed("peer connection factory");
         audioModule.dispose();

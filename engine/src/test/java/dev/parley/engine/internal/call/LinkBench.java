@@ -231,6 +231,11 @@ final class LinkBench implements PeerLink.Host, SessionEvents {
         events.add(state.name());
     }
 
+    @Override
+    public void activeSpeakerChanged(long userId) {
+        events.add("speaker " + userId);
+    }
+
     /** The peer connection stand-in: offers and answers complete at once. */
     private final class Port implements PeerConnectionPort {
         private boolean localOffer;
