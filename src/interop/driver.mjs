@@ -5,10 +5,11 @@
 //   {"id":3,"op":"close","page":"js1"}
 // Replies: {"id":1,"ok":true,"result":...} or {"id":1,"ok":false,"error":"..."}. The first line
 // written is {"ready":true,"browser":"<version>"}. EOF on stdin closes the browser and exits.
-// Page console output goes to stderr, prefixed with the page name.
+// Page console output goes to stderr, prefixed with the page name. The fake microphone plays 440 Hz.
 import { chromium } from 'playwright-core';
 import { createServer } from 'node:http';
-import { readFile } from 'node:fs/promises';
+import { readFile, unlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { createInterface } from 'node:readline';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -31,12 +32,31 @@ const server = createServer(async (req, res) => {
 await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
 const origin = `http://127.0.0.1:${server.address().port}/`;
 
+// The fake microphone plays a 440 Hz sine (Chromium loops the file), so that tests can tell what
+// a Parley user hears from the page.
+const toneFile = join(tmpdir(), `parley-fake-mic-440-${process.pid}.wav`);
+await writeFile(toneFile, sineWav(440, 48000, 2));
+
+function sineWav(hz, rate, seconds) {
+  const samples = rate * seconds;
+  const wav = Buffer.alloc(44 + samples * 2);
+  wav.write('RIFF', 0); wav.writeUInt32LE(36 + samples * 2, 4); wav.write('WAVE', 8);
+  wav.write('fmt ', 12); wav.writeUInt32LE(16, 16); wav.writeUInt16LE(1, 20); wav.writeUInt16LE(1, 22);
+  wav.writeUInt32LE(rate, 24); wav.writeUInt32LE(rate * 2, 28); wav.writeUInt16LE(2, 32); wav.writeUInt16LE(16, 34);
+  wav.write('data', 36); wav.writeUInt32LE(samples * 2, 40);
+  for (let i = 0; i < samples; i++) {
+    wav.writeInt16LE(Math.round(0.3 * 32767 * Math.sin(2 * Math.PI * hz * i / rate)), 44 + i * 2);
+  }
+  return wav;
+}
+
 const browser = await chromium.launch({
   executablePath: process.env.PARLEY_CHROMIUM || '/usr/bin/chromium',
   headless: true,
   args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
     '--disable-component-update', '--disable-sync', '--use-fake-ui-for-media-stream',
-    '--use-fake-device-for-media-stream', '--autoplay-policy=no-user-gesture-required'],
+    '--use-fake-device-for-media-stream', '--autoplay-policy=no-user-gesture-required',
+    `--use-file-for-fake-audio-capture=${toneFile}`],
 });
 
 const pages = new Map();
@@ -78,6 +98,7 @@ async function shutDown() {
   for (const { context } of pages.values()) await context.close().catch(() => {});
   await browser.close().catch(() => {});
   server.close();
+  await unlink(toneFile).catch(() => {});
   process.exit(0);
 }
 

@@ -49,9 +49,11 @@ public final class QuickBloxBrowser implements AutoCloseable {
             throw new ServerUnavailableException("Debian's chromium is not installed (/usr/bin/chromium)");
         }
         try {
-            Process process = new ProcessBuilder("node", root.resolve("src/interop/driver.mjs").toString())
-                    .redirectError(ProcessBuilder.Redirect.appendTo(root.resolve("src/interop/driver.log").toFile()))
-                    .start();
+            ProcessBuilder builder = new ProcessBuilder("node", root.resolve("src/interop/driver.mjs").toString())
+                    .redirectError(ProcessBuilder.Redirect.appendTo(root.resolve("src/interop/driver.log").toFile()));
+            // The browser plays nothing aloud: the test sound server is for the Parley side only.
+            builder.environment().remove("PULSE_SERVER");
+            Process process = builder.start();
             BufferedReader replies = new BufferedReader(new InputStreamReader(process.getInputStream(),
                     StandardCharsets.UTF_8));
             CompletableFuture<String> first = CompletableFuture.supplyAsync(() -> {
@@ -215,6 +217,11 @@ public final class QuickBloxBrowser implements AutoCloseable {
         }
 
         /** Every event so far. */
+        /** The tones in {@code fromUserId}'s audio as the page hears it (WebAudio), or null without audio. */
+        public JsonNode remoteAudioTone(long fromUserId, double hz) {
+            return invoke("remoteAudioTone", fromUserId, hz);
+        }
+
         public JsonNode events() {
             return invoke("events");
         }
