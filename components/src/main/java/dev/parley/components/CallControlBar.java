@@ -1,12 +1,10 @@
 package dev.parley.components;
 
+import dev.parley.engine.CallClient;
 import dev.parley.engine.CallException;
 import dev.parley.engine.CallSession;
-import dev.parley.engine.CameraCapture;
-import dev.parley.engine.CameraDevice;
 import dev.parley.engine.ConferenceType;
 import dev.parley.engine.SessionState;
-import dev.parley.engine.VideoFormat;
 import java.awt.Dimension;
 import java.awt.event.ActionEvent;
 import java.awt.event.HierarchyEvent;
@@ -17,18 +15,19 @@ import java.util.Map;
 import javax.swing.AbstractAction;
 import javax.swing.AbstractButton;
 import javax.swing.JButton;
-import javax.swing.JComboBox;
 import javax.swing.JComponent;
-import javax.swing.JOptionPane;
 import javax.swing.JPanel;
+import javax.swing.JPopupMenu;
 import javax.swing.JToggleButton;
 import javax.swing.KeyStroke;
 import javax.swing.Timer;
 import net.miginfocom.swing.MigLayout;
 
 /**
- * The buttons of a call: microphone mute, camera on/off, camera choice (when there is more
- * than one camera), hang-up. Bound to a {@link CallSession} with {@link #setSession}, a click
+ * The buttons of a call: microphone mute, camera on/off, hang-up, and beside the microphone
+ * and the camera a small arrow that opens a menu of the microphones and speakers (with a
+ * client, {@link #setClient}) or of the cameras, the one in use checked; devices plugged in
+ * or out while a menu is open appear and vanish in it. Bound to a {@link CallSession} with {@link #setSession}, a click
  * acts on the session, and the bar shows the session's state: a muted microphone shows the
  * crossed-out microphone on the "active" colour, a closed session disables everything. Audio
  * calls have no camera controls.
@@ -49,6 +48,7 @@ import net.miginfocom.swing.MigLayout;
  * <li>{@code @uiDefault Parley.controlBar.buttonWidth int} button width and height (buttons are square)
  * <li>{@code @uiDefault Parley.controlBar.iconWidth int}
  * <li>{@code @uiDefault Parley.controlBar.gap int} space between buttons
+ * <li>{@code @uiDefault Parley.controlBar.menuArrowWidth int} the device menus' arrows
  * </ul>
  *
  * <p>Threading: EDT only.
@@ -57,20 +57,23 @@ public class CallControlBar extends JPanel {
 
     private final JToggleButton mute = new JToggleButton();
     private final JToggleButton cameraOff = new JToggleButton();
-    private final JComboBox<CameraDevice> cameraChoice = new JComboBox<>();
+    private final JButton audioDevices = new JButton();
+    private final JButton cameraDevices = new JButton();
     private final JButton hangUp = new JButton();
+    private final DeviceMenus menus = new DeviceMenus(this, this::client, this::session);
+    private CallClient client;
     private final Timer follow = new Timer(250, e -> refresh());
     private CallSession session;
-    private boolean updating;
 
     /** A bar bound to no session: every control disabled. */
     public CallControlBar() {
         super(new MigLayout("insets 8 12 8 12, gap " + Theme.unscaled("Parley.controlBar.gap") + ", center",
-                "[][][][]"));
+                "[]0[][]0[][]"));
         setOpaque(true);
         mute.setName("parley.mute");
         cameraOff.setName("parley.camera");
-        cameraChoice.setName("parley.cameraChoice");
+        audioDevices.setName("parley.audioDevices");
+        cameraDevices.setName("parley.cameraDevices");
         hangUp.setName("parley.hangUp");
         style(mute, Icons.Glyph.MIC, Icons.Glyph.MIC_OFF);
         style(cameraOff, Icons.Glyph.CAMERA, Icons.Glyph.CAMERA_OFF);
@@ -80,22 +83,24 @@ public class CallControlBar extends JPanel {
         hangUp.setFocusable(true);
         hangUp.setToolTipText(Theme.text("controlBar.shortcut", Theme.text("controlBar.hangUp"), "Ctrl+Shift+H"));
         hangUp.getAccessibleContext().setAccessibleName(Theme.text("controlBar.hangUp"));
-        cameraChoice.setToolTipText(Theme.text("controlBar.camera"));
-        cameraChoice.getAccessibleContext().setAccessibleName(Theme.text("controlBar.camera"));
+        arrow(audioDevices, "controlBar.audioDevices");
+        arrow(cameraDevices, "controlBar.cameraDevices");
         int size = Theme.size("Parley.controlBar.buttonWidth");
         for (AbstractButton button : List.of(mute, cameraOff, hangUp)) {
             button.setPreferredSize(new Dimension(size, size));
         }
         add(mute);
-        add(cameraOff);
-        add(cameraChoice, "hidemode 3");
+        add(audioDevices, "hidemode 3");
+        add(cameraOff, "hidemode 3");
+        add(cameraDevices, "hidemode 3");
         add(hangUp, "gapleft " + Theme.unscaled("Parley.controlBar.gap") * 2);
 
         mute.addActionListener(e -> act(() -> session.localMediaStream().audioTrack().setEnabled(!mute.isSelected())));
         cameraOff.addActionListener(e -> act(() -> session.localMediaStream().videoTrack()
                 .setEnabled(!cameraOff.isSelected())));
         hangUp.addActionListener(e -> act(() -> session.hangUp(Map.of())));
-        cameraChoice.addActionListener(e -> chooseCamera());
+        audioDevices.addActionListener(e -> menus.showAudio(audioDevices));
+        cameraDevices.addActionListener(e -> menus.showCameras(cameraDevices));
         bindKey(KeyStroke.getKeyStroke(KeyEvent.VK_D, InputEvent.CTRL_DOWN_MASK), "parley.toggleMute", mute);
         bindKey(KeyStroke.getKeyStroke(KeyEvent.VK_E, InputEvent.CTRL_DOWN_MASK), "parley.toggleCamera", cameraOff);
         bindKey(KeyStroke.getKeyStroke(KeyEvent.VK_H, InputEvent.CTRL_DOWN_MASK | InputEvent.SHIFT_DOWN_MASK),
@@ -112,18 +117,22 @@ public class CallControlBar extends JPanel {
     /** Binds the bar to {@code session} (or to nothing, with {@code null}) and shows its state. */
     public void setSession(CallSession session) {
         this.session = session;
-        updating = true;
-        try {
-            cameraChoice.removeAllItems();
-            if (session != null && session.conferenceType() == ConferenceType.VIDEO) {
-                List<CameraDevice> devices = cameras();
-                devices.forEach(cameraChoice::addItem);
-            }
-        } finally {
-            updating = false;
-        }
         refresh();
         followWhileShowing();
+    }
+
+    /**
+     * The client whose microphone and speaker the bar's audio menu chooses; without one the
+     * menu is not offered. {@link CallView} sets its own.
+     */
+    public void setClient(CallClient client) {
+        this.client = client;
+        refresh();
+    }
+
+    /** The client whose devices the audio menu chooses, or {@code null}. */
+    public CallClient client() {
+        return client;
     }
 
     /** The session the bar acts on, or {@code null}. */
@@ -142,14 +151,31 @@ public class CallControlBar extends JPanel {
         mute.setEnabled(live);
         cameraOff.setEnabled(live && video);
         cameraOff.setVisible(session == null || video);
-        cameraChoice.setVisible(video && cameraChoice.getItemCount() > 1);
-        cameraChoice.setEnabled(live);
+        audioDevices.setVisible(client != null && client.microphone().isPresent());
+        audioDevices.setEnabled(live);
+        cameraDevices.setVisible(video);
+        cameraDevices.setEnabled(live);
         hangUp.setEnabled(live);
         describe(mute, muted, "controlBar.unmute", "controlBar.mute", "Ctrl+D");
         describe(cameraOff, cameraIsOff, "controlBar.cameraOn", "controlBar.cameraOff", "Ctrl+E");
         if (!live) {
             follow.stop();
         }
+    }
+
+    /** The open device menu, or {@code null}. */
+    JPopupMenu openDeviceMenu() {
+        return menus.openMenu();
+    }
+
+    private void arrow(JButton button, String textKey) {
+        button.putClientProperty("JButton.buttonType", "borderless");
+        button.setIcon(Icons.of(Icons.Glyph.CHEVRON_UP, "Parley.controlBar.menuArrowWidth",
+                () -> Theme.color("Parley.controlBar.buttonForeground")));
+        button.setToolTipText(Theme.text(textKey));
+        button.getAccessibleContext().setAccessibleName(Theme.text(textKey));
+        int width = Theme.size("Parley.controlBar.menuArrowWidth");
+        button.setPreferredSize(new Dimension(width + 4, Theme.size("Parley.controlBar.buttonWidth")));
     }
 
     private void style(JToggleButton button, Icons.Glyph normal, Icons.Glyph active) {
@@ -208,26 +234,6 @@ public class CallControlBar extends JPanel {
             // the session closed under the click; the bar follows the state
         }
         refresh();
-    }
-
-    private void chooseCamera() {
-        if (updating || session == null || !(cameraChoice.getSelectedItem() instanceof CameraDevice device)) {
-            return;
-        }
-        try {
-            session.localMediaStream().videoTrack().setVideoCapture(new CameraCapture(VideoFormat.DEFAULT, device));
-        } catch (CallException e) {
-            JOptionPane.showMessageDialog(this, e.getMessage(), Theme.text("controlBar.camera"),
-                    JOptionPane.WARNING_MESSAGE);
-        }
-    }
-
-    private static List<CameraDevice> cameras() {
-        try {
-            return CameraCapture.devices();
-        } catch (CallException e) {
-            return List.of();
-        }
     }
 
     private void followWhileShowing() {

@@ -1,5 +1,6 @@
 package dev.parley.components;
 
+import dev.parley.engine.AudioTrack;
 import dev.parley.engine.CallClient;
 import dev.parley.engine.CallClock;
 import dev.parley.engine.CallListener;
@@ -32,7 +33,10 @@ import net.miginfocom.swing.MigLayout;
  * from the moment the call connects; an optional stats overlay per tile fed by
  * {@link StatsReport}s; and a {@link CallControlBar} bound to the session. A participant who
  * leaves, declines or does not answer keeps the tile with that state for
- * {@link #LEAVE_MILLIS} ms, then the grid closes the gap.
+ * {@link #LEAVE_MILLIS} ms, then the grid closes the gap. Voices show too: bars on a
+ * participant's tile while they speak, a coloured border around the active speaker
+ * ({@link dev.parley.engine.CallListener#activeSpeakerChanged}), a microphone meter on the
+ * local preview and the crossed-out microphone on the local tile while muted.
  *
  * <p>It listens to the {@link CallClient} it is given while a session is set; set the session
  * to show with {@link #setSession}, and {@code setSession(null)} when the view is done with it,
@@ -49,6 +53,11 @@ import net.miginfocom.swing.MigLayout;
  * <li>{@code @uiDefault Parley.tile.border Color}
  * <li>{@code @uiDefault Parley.tile.arc int} label corner rounding
  * <li>{@code @uiDefault Parley.tile.minimumWidth int}
+ * <li>{@code @uiDefault Parley.tile.speakerBorder Color} the active speaker's tile border
+ * <li>{@code @uiDefault Parley.tile.speakerBorderWidth int}
+ * <li>{@code @uiDefault Parley.tile.mutedForeground Color} the muted-microphone sign
+ * <li>{@code @uiDefault Parley.tile.indicatorWidth int} the speaking sign
+ * <li>{@code @uiDefault Parley.tile.indicatorIconWidth int}
  * <li>{@code @uiDefault Parley.stats.background Color}
  * <li>{@code @uiDefault Parley.stats.foreground Color}
  * </ul>
@@ -69,8 +78,12 @@ public class CallView extends JPanel {
     private final CallControlBar controlBar = new CallControlBar();
     private final Map<Long, Tile> remotes = new LinkedHashMap<>();
     private final Timer clock = new Timer(1000, e -> showElapsed());
+    private final Timer voices = new Timer(100, e -> showVoices());
+    private final Map<Long, AudioTrack> remoteAudio = new LinkedHashMap<>();
+    private long activeSpeaker = -1;
     private final List<Timer> removals = new ArrayList<>();
     private Tile local;
+    private LocalVideoPanel preview;
     private CallSession session;
     private Subscription subscription;
     private long connectedAtNanos;
@@ -96,6 +109,7 @@ public class CallView extends JPanel {
         add(top, BorderLayout.NORTH);
         add(grid, BorderLayout.CENTER);
         add(controlBar, BorderLayout.SOUTH);
+        controlBar.setClient(client);
         relayout();
     }
 
@@ -138,17 +152,22 @@ public class CallView extends JPanel {
         removals.clear();
         remotes.values().forEach(tile -> ((RemoteVideoView) tile.video()).setVideoTrack(null));
         remotes.clear();
+        remoteAudio.clear();
+        activeSpeaker = -1;
         clock.stop();
+        voices.stop();
         timing = false;
         timer.setText(" ");
         this.session = session;
         controlBar.setSession(session);
         local = null;
+        preview = null;
         if (session != null) {
-            LocalVideoPanel preview = new LocalVideoPanel();
+            preview = new LocalVideoPanel();
             if (session.conferenceType() == ConferenceType.VIDEO) {
                 preview.setVideoTrack(session.localMediaStream().videoTrack());
             }
+            preview.setAudioTrack(session.localMediaStream().audioTrack());
             local = new Tile(preview, Theme.text("tile.you"));
             local.setConnectionState(ConnectionState.CONNECTED);
             List<Long> others = new ArrayList<>(session.opponentIds());
@@ -158,9 +177,12 @@ public class CallView extends JPanel {
                 if (id != client.userId() && (!session.isIncoming() || id == session.initiatorId())) {
                     tileFor(id).setConnectionState(session.connectionState(id));
                     session.remoteVideoTrack(id).ifPresent(track -> videoOf(id).setVideoTrack(track));
+                    session.remoteAudioTrack(id).ifPresent(track -> remoteAudio.put(id, track));
                 }
             }
             subscription = client.addListener(new Events());
+            activeSpeaker = session.activeSpeaker().orElse(-1);
+            voices.start();
             if (session.state() == SessionState.CONNECTED) {
                 startClock();
             }
@@ -271,6 +293,48 @@ public class CallView extends JPanel {
         controlBar.refresh();
     }
 
+    /** Ten times a second: who speaks how loud, who has the floor, whether the local microphone is muted. */
+    private void showVoices() {
+        if (session == null || session.state() == SessionState.CLOSED || !isShowing()) {
+            if (session == null || session.state() == SessionState.CLOSED) {
+                voices.stop();
+            }
+            return;
+        }
+        AudioTrack microphone = session.localMediaStream().audioTrack();
+        if (local != null) {
+            // the preview's meter shows the local level; the tile shows the floor and a muted microphone
+            local.setVoice(0, activeSpeaker == client.userId(), !microphone.isEnabled());
+        }
+        remotes.forEach((id, tile) -> {
+            AudioTrack track = remoteAudio.get(id);
+            tile.setVoice(track == null ? 0 : track.level(), activeSpeaker == id, false);
+        });
+    }
+
+    /** Whether {@code userId}'s tile (the local user's included) is highlighted as the active speaker. */
+    public boolean isHighlightedAsSpeaker(long userId) {
+        Tile tile = userId == client.userId() ? local : remotes.get(userId);
+        return tile != null && tile.isActiveSpeaker();
+    }
+
+    /**
+     * Whether {@code userId}'s tile shows them speaking now: the bars on a participant's tile,
+     * the microphone meter on the local preview ({@code false} when muted or silent).
+     */
+    public boolean showsSpeaking(long userId) {
+        if (userId == client.userId()) {
+            return preview != null && preview.meterLevel() >= SpeakingIndicator.AUDIBLE;
+        }
+        Tile tile = remotes.get(userId);
+        return tile != null && tile.showsSpeaking();
+    }
+
+    /** Whether the local tile shows the microphone muted. */
+    public boolean showsLocalMuted() {
+        return local != null && local.showsMuted();
+    }
+
     private void startClock() {
         if (!timing) {
             timing = true;
@@ -312,6 +376,19 @@ public class CallView extends JPanel {
         }
 
         @Override
+        public void remoteAudioTrackReceived(CallSession s, long userId, AudioTrack track) {
+            later(s, () -> remoteAudio.put(userId, track));
+        }
+
+        @Override
+        public void activeSpeakerChanged(CallSession s, long userId) {
+            later(s, () -> {
+                activeSpeaker = userId;
+                showVoices();
+            });
+        }
+
+        @Override
         public void statsReportUpdated(CallSession s, long userId, StatsReport report) {
             later(s, () -> {
                 Tile tile = remotes.get(userId);
@@ -335,6 +412,7 @@ public class CallView extends JPanel {
         public void sessionClosed(CallSession s) {
             later(s, () -> {
                 clock.stop();
+                voices.stop();
                 controlBar.refresh();
             });
         }

@@ -22,7 +22,7 @@ import javax.swing.Icon;
  */
 final class Icons {
 
-    enum Glyph { MIC, MIC_OFF, CAMERA, CAMERA_OFF, HANG_UP, PHONE }
+    enum Glyph { MIC, MIC_OFF, CAMERA, CAMERA_OFF, HANG_UP, PHONE, CHEVRON_UP }
 
     private Icons() {
     }
@@ -106,6 +106,13 @@ final class Icons {
                 handset.closePath();
                 h.fill(handset);
                 h.dispose();
+            }
+            case CHEVRON_UP -> {
+                Path2D chevron = new Path2D.Double();
+                chevron.moveTo(6, 15);
+                chevron.lineTo(12, 9);
+                chevron.lineTo(18, 15);
+                g.draw(chevron);
             }
             default -> throw new IllegalArgumentException(glyph.toString());
         }

@@ -20,11 +20,15 @@ final class Tile extends JPanel {
     private final Badge name = new Badge("parley.tile.name", "Parley.tile.labelBackground", "Parley.tile.labelForeground");
     private final Badge state = new Badge("parley.tile.state", "Parley.tile.labelBackground", "Parley.tile.stateForeground");
     private final Badge stats = new Badge("parley.tile.stats", "Parley.stats.background", "Parley.stats.foreground");
+    private final SpeakingIndicator speaking = new SpeakingIndicator();
+    private final String participant;
     private ConnectionState connectionState = ConnectionState.NEW;
+    private boolean activeSpeaker;
 
     Tile(JComponent video, String participant) {
         super(new MigLayout("fill, insets 0"));
         this.video = video;
+        this.participant = participant;
         setOpaque(false);
         name.setText(participant);
         stats.setVisible(false);
@@ -32,9 +36,14 @@ final class Tile extends JPanel {
         add(name, "pos 8 (container.h-8-pref)");
         add(state, "pos (container.w-pref)/2 8");
         add(stats, "pos 8 8");
+        add(speaking, "pos (container.w-8-pref) 8");
         add(video, "pos 0 0 container.w container.h");
         applyBorder();
         getAccessibleContext().setAccessibleName(participant);
+    }
+
+    String participant() {
+        return participant;
     }
 
     @Override
@@ -46,7 +55,39 @@ final class Tile extends JPanel {
     }
 
     private void applyBorder() {
-        setBorder(javax.swing.BorderFactory.createLineBorder(Theme.color("Parley.tile.border")));
+        setBorder(activeSpeaker
+                ? javax.swing.BorderFactory.createLineBorder(Theme.color("Parley.tile.speakerBorder"),
+                        Theme.size("Parley.tile.speakerBorderWidth"))
+                : javax.swing.BorderFactory.createLineBorder(Theme.color("Parley.tile.border")));
+    }
+
+    /**
+     * Shows how loud the participant is now, whether they are the active speaker (a coloured
+     * border) and, for the local tile, whether their microphone is muted.
+     */
+    void setVoice(double level, boolean active, boolean muted) {
+        speaking.show(level, muted);
+        if (active != activeSpeaker) {
+            activeSpeaker = active;
+            applyBorder();
+            repaint();
+        }
+        String description = muted ? Theme.text("tile.muted")
+                : active ? Theme.text("tile.activeSpeaker")
+                : level >= SpeakingIndicator.AUDIBLE ? Theme.text("tile.speaking") : null;
+        getAccessibleContext().setAccessibleDescription(description);
+    }
+
+    boolean isActiveSpeaker() {
+        return activeSpeaker;
+    }
+
+    boolean showsMuted() {
+        return speaking.isVisible() && speaking.isMuted();
+    }
+
+    boolean showsSpeaking() {
+        return speaking.isVisible() && !speaking.isMuted();
     }
 
     @Override

@@ -32,6 +32,7 @@ class CallControlBarTest extends GuiTest {
         Waits.until(() -> alice.state() == SessionState.CONNECTED, Duration.ofSeconds(10), () -> "connected");
         show(() -> {
             CallControlBar bar = new CallControlBar();
+            bar.setClient(calls.existing(111));
             bar.setSession(alice);
             return bar;
         }, 400, 120);
@@ -91,10 +92,17 @@ class CallControlBarTest extends GuiTest {
     }
 
     @Test
-    void aVideoCallWithOneCameraOffersNoCameraChoice() {
-        javax.swing.JComboBox<?> choice = robot.finder().findByName(window.target(), "parley.cameraChoice",
-                javax.swing.JComboBox.class, false);
-        assertThat(GuiActionRunner.execute(choice::isVisible)).isFalse();
+    void theCameraMenuOpensAboveItsArrowAndTheAudioMenuNeedsSoundDevices() {
+        window.button("parley.cameraDevices").requireVisible().requireToolTip("Choose camera").click();
+        javax.swing.JPopupMenu menu = robot.finder().findByName("parley.cameraDevicesMenu", javax.swing.JPopupMenu.class,
+                true);
+        assertThat(GuiActionRunner.execute(() -> ((javax.swing.JMenuItem) menu.getComponent(0)).getText()))
+                .isEqualTo("Camera");
+        robot.pressAndReleaseKey(java.awt.event.KeyEvent.VK_ESCAPE);
+        // these clients run on headless audio: there is no microphone or speaker to choose
+        javax.swing.JButton audio = robot.finder().findByName(window.target(), "parley.audioDevices",
+                javax.swing.JButton.class, false);
+        assertThat(GuiActionRunner.execute(audio::isVisible)).isFalse();
     }
 
     @SuppressWarnings("deprecation") // AssertJ Swing maps the old-style masks to modifier keys
