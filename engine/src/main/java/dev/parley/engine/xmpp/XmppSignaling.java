@@ -92,6 +92,7 @@ public final class XmppSignaling implements SignalingChannel {
     private final AtomicReference<SignalingState> state = new AtomicReference<>(SignalingState.DISCONNECTED);
     private final AtomicBoolean closed = new AtomicBoolean();
     /** Warnings about what others send, at a bounded rate: a flood of junk must not flood the log. */
+    private volatile Thread deliveryThread;
     private final LogThrottle strays = new LogThrottle(log, Duration.ofMinutes(1), 20);
 
     private XmppSignaling(XmppSettings settings, XMPPTCPConnection connection) {
@@ -100,6 +101,7 @@ public final class XmppSignaling implements SignalingChannel {
         this.delivery = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "parley-xmpp-" + settings.userId());
             t.setDaemon(true);
+            deliveryThread = t;
             return t;
         });
     }
@@ -284,6 +286,11 @@ public final class XmppSignaling implements SignalingChannel {
             if (!delivery.awaitTermination(5, TimeUnit.SECONDS)) {
                 log.warn("signaling: a handler of {} is still busy after close", settings.localJid());
                 delivery.shutdownNow();
+            }
+            // the executor reports termination just before its worker thread has ended
+            Thread worker = deliveryThread;
+            if (worker != null && worker != Thread.currentThread()) {
+                worker.join(1_000);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
