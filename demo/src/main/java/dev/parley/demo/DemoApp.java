@@ -66,6 +66,7 @@ final class DemoApp {
             hub = new LocalSignalingHub();
         }
         CallClient client = CallClient.create(hub.channel(userId), CallConfig.defaults());
+        settings.applyAudio(client);
         LocalSignalingHub shared = hub;
         UserWindow window = new UserWindow(client, PEOPLE.get(userId), DemoApp::nameOf, List.copyOf(PEOPLE.keySet()),
                 () -> java.util.Set.copyOf(shared.onlineUsers()), settings, () -> closed(userId));
@@ -75,6 +76,7 @@ final class DemoApp {
     /** Opens a window for a user signed in to an XMPP server. */
     UserWindow openServer(XmppSignaling channel, List<IceServer> iceServers) {
         CallClient client = CallClient.create(channel, CallConfig.builder().iceServers(iceServers).build());
+        settings.applyAudio(client);
         long userId = channel.localUserId();
         UserWindow window = new UserWindow(client, nameOf(userId), DemoApp::nameOf, null, null, settings,
                 () -> closed(userId));
@@ -113,6 +115,11 @@ final class DemoApp {
             // webrtc-java's native threads are not daemons; everything of ours is closed by now
             System.exit(0);
         }
+    }
+
+    /** Has every open window's client use the microphone and speaker chosen in the settings. */
+    void applyAudio() {
+        windows.forEach(window -> settings.applyAudio(window.client()));
     }
 
     /** Switches every open window between FlatLaf Light and Dark. */

@@ -1,7 +1,10 @@
 package dev.parley.demo;
 
+import dev.parley.engine.AudioDevice;
+import dev.parley.engine.CallClient;
 import dev.parley.engine.CameraCapture;
 import dev.parley.engine.CameraDevice;
+import dev.parley.engine.Devices;
 import dev.parley.engine.IceServer;
 import dev.parley.engine.MediaException;
 import dev.parley.engine.PixelFormat;
@@ -11,6 +14,7 @@ import dev.parley.engine.VideoFormat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.prefs.Preferences;
 
 /**
@@ -66,6 +70,49 @@ final class DemoSettings {
 
     void setFormat(VideoFormat format) {
         prefs.putInt("format", Math.max(0, FORMATS.indexOf(format)));
+    }
+
+    /** The chosen microphone's id, or null for the system default. */
+    String microphoneId() {
+        return prefs.get("microphone", null);
+    }
+
+    /** The chosen speaker's id, or null for the system default. */
+    String speakerId() {
+        return prefs.get("speaker", null);
+    }
+
+    void setMicrophoneId(String id) {
+        putOrRemove("microphone", id);
+    }
+
+    void setSpeakerId(String id) {
+        putOrRemove("speaker", id);
+    }
+
+    private void putOrRemove(String key, String id) {
+        if (id == null) {
+            prefs.remove(key);
+        } else {
+            prefs.put(key, id);
+        }
+    }
+
+    /**
+     * Has {@code client} use the chosen microphone and speaker, where they are plugged in (a
+     * device that is gone leaves the system default).
+     */
+    void applyAudio(CallClient client) {
+        choose(microphoneId(), Devices.microphones(), client::setMicrophone);
+        choose(speakerId(), Devices.speakers(), client::setSpeaker);
+    }
+
+    private static void choose(String id, List<AudioDevice> devices, Consumer<AudioDevice> use) {
+        try {
+            use.accept(id == null ? null : devices.stream().filter(d -> d.id().equals(id)).findFirst().orElse(null));
+        } catch (MediaException e) {
+            // no sound devices on this machine, or the device just went: the default stays
+        }
     }
 
     String get(String key, String fallback) {

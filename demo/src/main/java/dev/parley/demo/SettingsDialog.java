@@ -1,25 +1,39 @@
 package dev.parley.demo;
 
+import dev.parley.components.LevelMeter;
+import dev.parley.engine.AudioDevice;
 import dev.parley.engine.CameraDevice;
+import dev.parley.engine.Devices;
+import dev.parley.engine.MediaException;
+import dev.parley.engine.MicrophoneMeter;
 import dev.parley.engine.VideoFormat;
 import java.awt.Window;
+import java.awt.event.WindowAdapter;
+import java.awt.event.WindowEvent;
+import java.util.List;
 import javax.swing.ButtonGroup;
 import javax.swing.DefaultComboBoxModel;
 import javax.swing.JButton;
 import javax.swing.JComboBox;
 import javax.swing.JDialog;
 import javax.swing.JLabel;
+import javax.swing.JOptionPane;
 import javax.swing.JPanel;
 import javax.swing.JRadioButton;
 import net.miginfocom.swing.MigLayout;
 
 /**
- * Camera (or the test pattern), video format and light/dark theme, remembered between runs.
- * New calls use the camera and format; the theme switches at once.
+ * Microphone, speaker, camera (or the test pattern), video format and light/dark theme,
+ * remembered between runs. The microphone has a live meter and the speaker a test sound, so
+ * people can check both before a call. Saving moves every open window's client to the chosen
+ * microphone and speaker at once (also mid-call); new calls use the camera and format; the
+ * theme switches at once.
  *
  * <p>Threading: EDT.
  */
 final class SettingsDialog extends JDialog {
+
+    private MicrophoneMeter listening;
 
     SettingsDialog(Window owner, DemoApp app) {
         super(owner, Texts.get("settings.title"), ModalityType.MODELESS);
@@ -35,6 +49,17 @@ final class SettingsDialog extends JDialog {
                 camera.setSelectedIndex(i);
             }
         }
+        JComboBox<Object> microphone = deviceChoice("parley.settings.microphone", Devices.microphones(),
+                settings.microphoneId());
+        JComboBox<Object> speaker = deviceChoice("parley.settings.speaker", Devices.speakers(), settings.speakerId());
+        LevelMeter meter = new LevelMeter();
+        meter.setName("parley.settings.microphoneLevel");
+        listenTo(microphone.getSelectedItem(), meter);
+        microphone.addActionListener(e -> listenTo(microphone.getSelectedItem(), meter));
+        JButton testSound = new JButton(Texts.get("settings.testSound"));
+        testSound.setName("parley.settings.testSound");
+        testSound.addActionListener(e -> playTestSound(speaker.getSelectedItem()));
+        boolean noSound = Devices.microphones().isEmpty() && Devices.speakers().isEmpty();
         JComboBox<VideoFormat> format = new JComboBox<>(DemoSettings.FORMATS.toArray(new VideoFormat[0]));
         format.setName("parley.settings.format");
         format.setSelectedItem(settings.format());
@@ -56,14 +81,26 @@ final class SettingsDialog extends JDialog {
         theme.add(dark);
 
         JPanel panel = new JPanel(new MigLayout("insets dialog, wrap 2", "[right][grow, fill]"));
-        panel.add(new JLabel(Texts.get("settings.camera")));
+        panel.add(new JLabel(Texts.get("settings.microphone")));
+        panel.add(microphone);
+        panel.add(new JLabel());
+        panel.add(meter, "h 14!");
+        panel.add(new JLabel(Texts.get("settings.speaker")));
+        panel.add(speaker, "split 2, growx");
+        panel.add(testSound, "growx 0");
+        if (noSound) {
+            microphone.setEnabled(false);
+            speaker.setEnabled(false);
+            testSound.setEnabled(false);
+            panel.add(new JLabel(Texts.get("settings.noSound")), "skip, wmax 360");
+        }
+        panel.add(new JLabel(Texts.get("settings.camera")), "gaptop unrel");
         panel.add(camera);
         panel.add(new JLabel(Texts.get("settings.format")));
         panel.add(format);
         panel.add(new JLabel(Texts.get("settings.theme")));
         panel.add(light, "split 2");
         panel.add(dark);
-        panel.add(new JLabel(Texts.get("settings.audio")), "span 2, wmax 360, gaptop unrel");
         JButton save = new JButton(Texts.get("settings.ok"));
         save.setName("parley.settings.save");
         JButton cancel = new JButton(Texts.get("settings.cancel"));
@@ -73,15 +110,67 @@ final class SettingsDialog extends JDialog {
             Object chosen = camera.getSelectedItem();
             settings.setCameraId(chosen instanceof CameraDevice device ? device.id() : DemoSettings.TEST_PATTERN);
             settings.setFormat((VideoFormat) format.getSelectedItem());
+            settings.setMicrophoneId(idOf(microphone.getSelectedItem()));
+            settings.setSpeakerId(idOf(speaker.getSelectedItem()));
+            app.applyAudio();
             if (dark.isSelected() != settings.darkTheme()) {
                 app.applyTheme(dark.isSelected());
             }
             dispose();
         });
         cancel.addActionListener(e -> dispose());
+        addWindowListener(new WindowAdapter() {
+            @Override
+            public void windowClosed(WindowEvent e) {
+                closeMeter();
+            }
+        });
         getRootPane().setDefaultButton(save);
         setContentPane(panel);
         pack();
         setLocationRelativeTo(owner);
+    }
+
+    /** "System default", then the devices; the remembered one selected (the default when it is gone). */
+    private static JComboBox<Object> deviceChoice(String name, List<AudioDevice> devices, String chosenId) {
+        DefaultComboBoxModel<Object> model = new DefaultComboBoxModel<>();
+        model.addElement(Texts.get("settings.systemDefault"));
+        devices.forEach(model::addElement);
+        JComboBox<Object> choice = new JComboBox<>(model);
+        choice.setName(name);
+        devices.stream().filter(d -> d.id().equals(chosenId)).findFirst().ifPresent(choice::setSelectedItem);
+        return choice;
+    }
+
+    private static String idOf(Object item) {
+        return item instanceof AudioDevice device ? device.id() : null;
+    }
+
+    /** The meter listens to {@code item} (a microphone, or the default) from now on. */
+    private void listenTo(Object item, LevelMeter meter) {
+        closeMeter();
+        try {
+            listening = MicrophoneMeter.open(item instanceof AudioDevice device ? device : null);
+            MicrophoneMeter current = listening;
+            meter.setLevelSource(current::level);
+        } catch (MediaException e) {
+            meter.setLevelSource(() -> 0);
+        }
+    }
+
+    private void closeMeter() {
+        if (listening != null) {
+            listening.close();
+            listening = null;
+        }
+    }
+
+    private void playTestSound(Object item) {
+        try {
+            Devices.playTestSound(item instanceof AudioDevice device ? device : null);
+        } catch (MediaException e) {
+            JOptionPane.showMessageDialog(this, e.getMessage(), Texts.get("settings.speaker"),
+                    JOptionPane.WARNING_MESSAGE);
+        }
     }
 }

@@ -130,6 +130,10 @@ final class UserWindow extends JFrame {
         setSize(760, 600);
     }
 
+    CallClient client() {
+        return client;
+    }
+
     long userId() {
         return userId;
     }
