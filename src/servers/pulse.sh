@@ -17,8 +17,9 @@
 #   pulse.sh stop DIR      stop exactly the pulseaudio started in DIR
 #
 # A microphone NAME plays a 48 kHz sine at HZ, described as "NAME-HZ-Hz" (a sine into a sink
-# NAME-tone, whose monitor is remapped into the source NAME); at 0 Hz it is a silent
-# module-null-source (described as "Null Input"). A speaker NAME is a module-null-sink, described as "NAME"; what it plays can
+# NAME-tone, described as "tone-for-NAME", whose monitor is remapped into the source NAME; the
+# sink is listed among the speakers); at 0 Hz it is a silent module-null-source described as
+# "NAME". A speaker NAME is a module-null-sink, described as "NAME"; what it plays can
 # be recorded from the source NAME.monitor (`parec -d NAME.monitor`).
 # A process uses the server through PULSE_SERVER=unix:DIR/native.
 set -euo pipefail
@@ -44,13 +45,13 @@ module_lines() {
     mic)
       [[ "$hz" =~ ^[0-9]+$ ]] || die "bad frequency in '$spec' (mic:NAME:HZ)"
       if [ "$hz" = 0 ]; then # a silent microphone
-        echo "load-module module-null-source source_name=$name rate=48000 channels=1"
+        echo "load-module module-null-source source_name=$name rate=48000 channels=1 description=$name"
         return
       fi
       # module-sine-source hands out its sine in 2 s blocks, far from a microphone's 10 ms; so
       # a sine plays into a sink of its own, whose monitor, remapped, is the microphone: it
       # follows the latency its recorder asks for.
-      echo "load-module module-null-sink sink_name=$name-tone rate=48000 channels=1 sink_properties=device.description=$name-tone"
+      echo "load-module module-null-sink sink_name=$name-tone rate=48000 channels=1 sink_properties=device.description=tone-for-$name"
       echo "load-module module-sine sink=$name-tone frequency=$hz"
       echo "load-module module-remap-source master=$name-tone.monitor source_name=$name channels=1 source_properties=device.description=$name-$hz-Hz"
       ;;
@@ -127,6 +128,15 @@ case "$cmd" in
     for _ in $(seq 1 100); do
       kill -0 "$pid" 2>/dev/null || die "pulseaudio exited at start; see $dir/pulse.log"
       if [ -S "$socket" ] && pactl info >/dev/null 2>&1; then
+        # a module line it could not load does not stop pulseaudio: check every device is there
+        devices=$(pactl list short sinks; pactl list short sources)
+        for spec in "$@"; do
+          IFS=: read -r _ name _ <<<"$spec"
+          awk -v n="$name" '$2 == n {found = 1} END {exit !found}' <<<"$devices" || {
+            kill "$pid" 2>/dev/null || true
+            die "device '$name' did not load; see $dir/pulse.log"
+          }
+        done
         for name in $(tone_mics "$@"); do warm "$name"; done
         echo "PULSE_SERVER=unix:$socket"
         echo "pid=$pid"
