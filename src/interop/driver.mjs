@@ -33,19 +33,23 @@ await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
 const origin = `http://127.0.0.1:${server.address().port}/`;
 
 // The fake microphone plays a 440 Hz sine (Chromium loops the file), so that tests can tell what
-// a Parley user hears from the page.
-const toneFile = join(tmpdir(), `parley-fake-mic-440-${process.pid}.wav`);
-await writeFile(toneFile, sineWav(440, 48000, 2));
+// a Parley user hears from the page. With PARLEY_FAKE_MIC=bursts it plays 250 ms of the sine
+// every 2 s instead, for latency measurements.
+const bursts = process.env.PARLEY_FAKE_MIC === 'bursts';
+const toneFile = join(tmpdir(), `parley-fake-mic-440-${bursts ? 'bursts-' : ''}${process.pid}.wav`);
+await writeFile(toneFile, sineWav(440, 48000, 2, bursts ? 0.25 : 2));
 
-function sineWav(hz, rate, seconds) {
+function sineWav(hz, rate, seconds, soundingSeconds) {
   const samples = rate * seconds;
+  const sounding = rate * soundingSeconds;
   const wav = Buffer.alloc(44 + samples * 2);
   wav.write('RIFF', 0); wav.writeUInt32LE(36 + samples * 2, 4); wav.write('WAVE', 8);
   wav.write('fmt ', 12); wav.writeUInt32LE(16, 16); wav.writeUInt16LE(1, 20); wav.writeUInt16LE(1, 22);
   wav.writeUInt32LE(rate, 24); wav.writeUInt32LE(rate * 2, 28); wav.writeUInt16LE(2, 32); wav.writeUInt16LE(16, 34);
   wav.write('data', 36); wav.writeUInt32LE(samples * 2, 40);
   for (let i = 0; i < samples; i++) {
-    wav.writeInt16LE(Math.round(0.3 * 32767 * Math.sin(2 * Math.PI * hz * i / rate)), 44 + i * 2);
+    const sample = i < sounding ? Math.round(0.3 * 32767 * Math.sin(2 * Math.PI * hz * i / rate)) : 0;
+    wav.writeInt16LE(sample, 44 + i * 2);
   }
   return wav;
 }

@@ -221,6 +221,59 @@
       return { dominantHz: loudest * binHz, levelDb: at, otherDb: other };
     },
 
+    /**
+     * Starts noting when sound begins in a stream: 'local' (this page's microphone) or a user id
+     * (what the page receives from that user). Every 2 ms the last 256 samples are read from an
+     * analyser; an onset is the first window louder than -40 dBFS after at least 300 ms of quiet,
+     * noted in wall-clock milliseconds (as events are). For latency benchmarks.
+     */
+    async watchOnsets(source) {
+      const stream = source === 'local' ? session && session.localStream
+        : document.getElementById('remote-' + source) && document.getElementById('remote-' + source).srcObject;
+      if (!stream || !stream.getAudioTracks().length) throw new Error('no audio from ' + source);
+      if (!window.audioContext) window.audioContext = new AudioContext();
+      const context = window.audioContext;
+      await context.resume();
+      if (source !== 'local' && !document.getElementById('audio-' + source)) {
+        // Chromium feeds a remote track to WebAudio only while a media element plays it.
+        const player = document.createElement('audio');
+        player.id = 'audio-' + source;
+        player.autoplay = true;
+        player.srcObject = stream;
+        document.body.appendChild(player);
+      }
+      const analyser = context.createAnalyser();
+      analyser.fftSize = 256;
+      context.createMediaStreamSource(stream).connect(analyser);
+      const samples = new Float32Array(analyser.fftSize);
+      const threshold = Math.pow(10, -40 / 20);
+      const found = [];
+      let quietSince = now();
+      const timer = setInterval(() => {
+        analyser.getFloatTimeDomainData(samples);
+        let sum = 0;
+        for (const v of samples) sum += v * v;
+        const t = now();
+        if (Math.sqrt(sum / samples.length) > threshold) {
+          if (quietSince !== null && t - quietSince >= 300) found.push(t);
+          quietSince = null;
+        } else if (quietSince === null) {
+          quietSince = t;
+        }
+      }, 2);
+      window.onsetWatches = window.onsetWatches || {};
+      window.onsetWatches[source] = { found: found, timer: timer };
+      return true;
+    },
+
+    /** The onsets noted so far in source's stream, and stops watching it. */
+    onsets(source) {
+      const watch = window.onsetWatches && window.onsetWatches[source];
+      if (!watch) throw new Error('not watching ' + source);
+      clearInterval(watch.timer);
+      return watch.found;
+    },
+
     sessionState() {
       return session ? session.state : null;
     }

@@ -41,8 +41,21 @@ public final class QuickBloxBrowser implements AutoCloseable {
         this.browserVersion = browserVersion;
     }
 
+    /** What the pages' fake microphone plays. */
+    public enum FakeMicrophone {
+        /** A steady 440 Hz sine. */
+        TONE,
+        /** 250 ms of 440 Hz every 2 s, for latency measurements. */
+        TONE_BURSTS
+    }
+
     /** Prepares the harness (npm ci, the SDK bundle) if needed and starts the browser. */
     public static QuickBloxBrowser start() {
+        return start(FakeMicrophone.TONE);
+    }
+
+    /** {@link #start()}, with the pages' microphone playing {@code microphone}. */
+    public static QuickBloxBrowser start(FakeMicrophone microphone) {
         Path root = Scripts.projectRoot();
         Scripts.runFile("src/interop/setup.sh", new String[0]);
         if (!Files.isExecutable(Path.of("/usr/bin/chromium"))) {
@@ -53,6 +66,9 @@ public final class QuickBloxBrowser implements AutoCloseable {
                     .redirectError(ProcessBuilder.Redirect.appendTo(root.resolve("src/interop/driver.log").toFile()));
             // The browser plays nothing aloud: the test sound server is for the Parley side only.
             builder.environment().remove("PULSE_SERVER");
+            if (microphone == FakeMicrophone.TONE_BURSTS) {
+                builder.environment().put("PARLEY_FAKE_MIC", "bursts");
+            }
             Process process = builder.start();
             BufferedReader replies = new BufferedReader(new InputStreamReader(process.getInputStream(),
                     StandardCharsets.UTF_8));
@@ -216,12 +232,12 @@ public final class QuickBloxBrowser implements AutoCloseable {
             return invoke("remoteVideo", fromUserId);
         }
 
-        /** Every event so far. */
         /** The tones in {@code fromUserId}'s audio as the page hears it (WebAudio), or null without audio. */
         public JsonNode remoteAudioTone(long fromUserId, double hz) {
             return invoke("remoteAudioTone", fromUserId, hz);
         }
 
+        /** Every event so far. */
         public JsonNode events() {
             return invoke("events");
         }
