@@ -2,12 +2,16 @@ package dev.parley.components;
 
 import com.formdev.flatlaf.FlatDarkLaf;
 import com.formdev.flatlaf.FlatLightLaf;
+import dev.parley.engine.AudioDeviceMode;
+import dev.parley.engine.CallClient;
 import dev.parley.engine.CallSession;
 import dev.parley.engine.ConferenceType;
+import dev.parley.engine.Devices;
 import dev.parley.engine.SessionState;
 import dev.parley.engine.testing.CallHarness;
 import dev.parley.engine.testing.Waits;
 import java.awt.Component;
+import java.awt.Container;
 import java.awt.Dimension;
 import java.awt.Point;
 import java.awt.Rectangle;
@@ -22,8 +26,10 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.imageio.ImageIO;
+import javax.swing.AbstractButton;
 import javax.swing.JFrame;
 import javax.swing.SwingUtilities;
+import javax.swing.Timer;
 import javax.swing.UIManager;
 
 /**
@@ -53,6 +59,9 @@ public final class WidgetScreenshots {
                 }
             });
             shots.all(dark ? "dark" : "light");
+            if (System.getenv("PULSE_SERVER") != null) {
+                shots.sound(dark ? "dark" : "light");
+            }
         }
         System.out.println("screenshots written to " + out.toAbsolutePath());
         System.exit(0);
@@ -120,6 +129,58 @@ public final class WidgetScreenshots {
             });
             group.hangUp(Map.of());
         }
+    }
+
+    /**
+     * Who speaks and the device menu, on the test PulseAudio the script starts: Bob's microphone
+     * plays a tone, Alice's and Carol's are silent.
+     */
+    private void sound(String theme) throws Exception {
+        try (CallHarness calls = CallHarness.onEdt()) {
+            Map<Long, String> microphones = Map.of(111L, "quiet", 222L, "bob-voice", 333L, "quiet");
+            microphones.forEach((id, microphone) -> {
+                CallClient client = calls.client(id, b -> b.audioDeviceMode(AudioDeviceMode.SYSTEM));
+                client.setMicrophone(Devices.microphones().stream().filter(d -> d.id().equals(microphone))
+                        .findFirst().orElseThrow(() -> new IllegalStateException("no microphone " + microphone)));
+            });
+            calls.autoAccept(222, Map.of());
+            calls.autoAccept(333, Map.of());
+            CallSession call = calls.call(111, List.of(222L, 333L), ConferenceType.VIDEO, Map.of());
+            Waits.until(() -> call.activeSpeaker().orElse(0L) == 222L, Duration.ofSeconds(20),
+                    () -> "Bob as the active speaker");
+            shoot("speaking-" + theme, 900, 680, () -> {
+                CallView v = new CallView(calls.existing(111));
+                v.setNameResolver(id -> Map.of(222L, "Bob Builder", 333L, "Carol Singer").get(id));
+                v.setSession(call);
+                return v;
+            });
+            shoot("device-menu-" + theme, 560, 420, () -> {
+                CallView v = new CallView(calls.existing(111));
+                v.setNameResolver(id -> Map.of(222L, "Bob Builder", 333L, "Carol Singer").get(id));
+                v.setSession(call);
+                // once the window is up and focused: a popup opened earlier closes when it activates
+                Timer open = new Timer(800, e -> ((AbstractButton) named(v, "parley.audioDevices")).doClick());
+                open.setRepeats(false);
+                open.start();
+                return v;
+            });
+            call.hangUp(Map.of());
+        }
+    }
+
+    private static Component named(Component root, String name) {
+        if (name.equals(root.getName())) {
+            return root;
+        }
+        if (root instanceof Container container) {
+            for (Component child : container.getComponents()) {
+                Component found = named(child, name);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
     }
 
     private void shoot(String name, int width, int height, Callable<Component> content) throws Exception {
