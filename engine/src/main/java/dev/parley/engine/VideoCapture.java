@@ -15,7 +15,7 @@ import dev.parley.engine.internal.rtc.CaptureSource;
  *
  * <p>Threading: all methods are thread safe.
  */
-public abstract sealed class VideoCapture implements AutoCloseable permits CameraCapture, TestPatternCapture {
+public abstract sealed class VideoCapture implements AutoCloseable permits CameraCapture, TestPatternCapture, ScreenCapture {
 
     private final VideoFormat format;
     private final CaptureSource source;

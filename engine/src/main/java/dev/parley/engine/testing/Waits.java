@@ -1,6 +1,8 @@
 package dev.parley.engine.testing;
 
 import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
@@ -34,5 +36,20 @@ public final class Waits {
                 throw new AssertionError("interrupted while waiting for " + what.get(), e);
             }
         }
+    }
+
+    /**
+     * Returns the value once {@code value} has one.
+     *
+     * @param what describes what was awaited, for the failure message
+     * @throws AssertionError if it has none within {@code timeout}
+     */
+    public static <T> T untilPresent(Supplier<Optional<T>> value, Duration timeout, Supplier<String> what) {
+        AtomicReference<T> found = new AtomicReference<>();
+        until(() -> {
+            value.get().ifPresent(found::set);
+            return found.get() != null;
+        }, timeout, what);
+        return found.get();
     }
 }
