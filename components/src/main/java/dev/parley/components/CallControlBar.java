@@ -4,8 +4,10 @@ import dev.parley.engine.CallClient;
 import dev.parley.engine.CallException;
 import dev.parley.engine.CallSession;
 import dev.parley.engine.ConferenceType;
+import dev.parley.engine.ScreenSource;
 import dev.parley.engine.SessionState;
 import java.awt.Dimension;
+import java.awt.GraphicsEnvironment;
 import java.awt.event.ActionEvent;
 import java.awt.event.HierarchyEvent;
 import java.awt.event.InputEvent;
@@ -32,8 +34,13 @@ import net.miginfocom.swing.MigLayout;
  * crossed-out microphone on the "active" colour, a closed session disables everything. Audio
  * calls have no camera controls.
  *
- * <p>Keyboard: Ctrl+D toggles the microphone, Ctrl+E the camera, Ctrl+Shift+H hangs up,
- * anywhere in the window; every button has a tooltip naming its action and shortcut and an
+ * <p>A "Share screen" button opens the {@link ScreenPickerDialog} and shares the chosen screen
+ * or window in place of the camera; pressed again, it puts the camera back (as does the shared
+ * window closing).
+ *
+ * <p>Keyboard: Ctrl+D toggles the microphone, Ctrl+E the camera, Ctrl+Shift+S sharing,
+ * Ctrl+Shift+H hangs up, anywhere in the window ({@link CallView} adds M, V and S while the
+ * focus is in it); every button has a tooltip naming its action and shortcut and an
  * accessible name.
  *
  * <p>Theme keys:
@@ -59,24 +66,29 @@ public class CallControlBar extends JPanel {
     private final JToggleButton cameraOff = new JToggleButton();
     private final JButton audioDevices = new JButton();
     private final JButton cameraDevices = new JButton();
+    private final JToggleButton share = new JToggleButton();
     private final JButton hangUp = new JButton();
+    private final ScreenSharing sharing = new ScreenSharing(this, this::session, this::refresh);
     private final DeviceMenus menus = new DeviceMenus(this, this::client, this::session);
     private CallClient client;
     private final Timer follow = new Timer(250, e -> refresh());
     private CallSession session;
+    private boolean letterShortcuts;
 
     /** A bar bound to no session: every control disabled. */
     public CallControlBar() {
         super(new MigLayout("insets 8 12 8 12, gap " + Theme.unscaled("Parley.controlBar.gap") + ", center",
-                "[]0[][]0[][]"));
+                "[]0[][]0[][][]"));
         setOpaque(true);
         mute.setName("parley.mute");
         cameraOff.setName("parley.camera");
         audioDevices.setName("parley.audioDevices");
         cameraDevices.setName("parley.cameraDevices");
+        share.setName("parley.share");
         hangUp.setName("parley.hangUp");
         style(mute, Icons.Glyph.MIC, Icons.Glyph.MIC_OFF);
         style(cameraOff, Icons.Glyph.CAMERA, Icons.Glyph.CAMERA_OFF);
+        style(share, Icons.Glyph.SCREEN_SHARE, Icons.Glyph.SCREEN_STOP);
         hangUp.setIcon(Icons.of(Icons.Glyph.HANG_UP, "Parley.controlBar.iconWidth",
                 () -> Theme.color("Parley.controlBar.hangUpForeground")));
         hangUp.putClientProperty("JButton.buttonType", "roundRect");
@@ -86,25 +98,36 @@ public class CallControlBar extends JPanel {
         arrow(audioDevices, "controlBar.audioDevices");
         arrow(cameraDevices, "controlBar.cameraDevices");
         int size = Theme.size("Parley.controlBar.buttonWidth");
-        for (AbstractButton button : List.of(mute, cameraOff, hangUp)) {
+        for (AbstractButton button : List.of(mute, cameraOff, share, hangUp)) {
             button.setPreferredSize(new Dimension(size, size));
         }
         add(mute);
         add(audioDevices, "hidemode 3");
         add(cameraOff, "hidemode 3");
         add(cameraDevices, "hidemode 3");
+        add(share, "hidemode 3");
         add(hangUp, "gapleft " + Theme.unscaled("Parley.controlBar.gap") * 2);
 
         mute.addActionListener(e -> act(() -> session.localMediaStream().audioTrack().setEnabled(!mute.isSelected())));
         cameraOff.addActionListener(e -> act(() -> session.localMediaStream().videoTrack()
                 .setEnabled(!cameraOff.isSelected())));
         hangUp.addActionListener(e -> act(() -> session.hangUp(Map.of())));
+        share.addActionListener(e -> act(() -> {
+            if (sharing.isSharing()) {
+                sharing.stop();
+            } else {
+                share.setSelected(false);
+                sharing.choose();
+            }
+        }));
         audioDevices.addActionListener(e -> menus.showAudio(audioDevices));
         cameraDevices.addActionListener(e -> menus.showCameras(cameraDevices));
         bindKey(KeyStroke.getKeyStroke(KeyEvent.VK_D, InputEvent.CTRL_DOWN_MASK), "parley.toggleMute", mute);
         bindKey(KeyStroke.getKeyStroke(KeyEvent.VK_E, InputEvent.CTRL_DOWN_MASK), "parley.toggleCamera", cameraOff);
         bindKey(KeyStroke.getKeyStroke(KeyEvent.VK_H, InputEvent.CTRL_DOWN_MASK | InputEvent.SHIFT_DOWN_MASK),
                 "parley.hangUp", hangUp);
+        bindKey(KeyStroke.getKeyStroke(KeyEvent.VK_S, InputEvent.CTRL_DOWN_MASK | InputEvent.SHIFT_DOWN_MASK),
+                "parley.toggleSharing", share);
         addHierarchyListener(e -> {
             if ((e.getChangeFlags() & HierarchyEvent.SHOWING_CHANGED) != 0) {
                 followWhileShowing();
@@ -140,6 +163,29 @@ public class CallControlBar extends JPanel {
         return session;
     }
 
+    /**
+     * Asks which screen or window to share (the screen picker) and shares it in place of the
+     * camera; nothing without a live video session.
+     */
+    public void shareScreen() {
+        act(sharing::choose);
+    }
+
+    /** Shares {@code source} in place of the camera, without asking. */
+    public void shareScreen(ScreenSource source) {
+        act(() -> sharing.share(source));
+    }
+
+    /** Stops sharing and puts back the camera (or test pattern) that was there before. */
+    public void stopSharing() {
+        act(sharing::stop);
+    }
+
+    /** Whether the session's video track shows a shared screen now. */
+    public boolean isSharing() {
+        return sharing.isSharing();
+    }
+
     /** Shows the session's current state; the bar also does this by itself while showing. */
     public void refresh() {
         boolean live = session != null && session.state() != SessionState.CLOSED;
@@ -155,12 +201,27 @@ public class CallControlBar extends JPanel {
         audioDevices.setEnabled(live);
         cameraDevices.setVisible(video);
         cameraDevices.setEnabled(live);
+        boolean sharingNow = sharing.isSharing();
+        share.setSelected(sharingNow);
+        share.setVisible(video && !GraphicsEnvironment.isHeadless());
+        share.setEnabled(live);
+        describe(share, sharingNow, "controlBar.stopSharing", "controlBar.shareScreen", keys("S", "Ctrl+Shift+S"));
         hangUp.setEnabled(live);
-        describe(mute, muted, "controlBar.unmute", "controlBar.mute", "Ctrl+D");
-        describe(cameraOff, cameraIsOff, "controlBar.cameraOn", "controlBar.cameraOff", "Ctrl+E");
+        describe(mute, muted, "controlBar.unmute", "controlBar.mute", keys("M", "Ctrl+D"));
+        describe(cameraOff, cameraIsOff, "controlBar.cameraOn", "controlBar.cameraOff", keys("V", "Ctrl+E"));
         if (!live) {
             follow.stop();
         }
+    }
+
+    /** Tooltips also name the single-letter shortcuts, which {@link CallView} binds. */
+    void setLetterShortcuts(boolean shown) {
+        letterShortcuts = shown;
+        refresh();
+    }
+
+    private String keys(String letter, String control) {
+        return letterShortcuts ? letter + ", " + control : control;
     }
 
     /** The open device menu, or {@code null}. */
@@ -193,7 +254,7 @@ public class CallControlBar extends JPanel {
             return; // called by the JPanel constructor, before the buttons exist
         }
         setBackground(Theme.color("Parley.controlBar.background"));
-        for (JToggleButton toggle : List.of(mute, cameraOff)) {
+        for (JToggleButton toggle : List.of(mute, cameraOff, share)) {
             toggle.setBackground(toggle.isSelected() ? Theme.color("Parley.controlBar.activeBackground")
                     : Theme.color("Parley.controlBar.buttonBackground"));
         }

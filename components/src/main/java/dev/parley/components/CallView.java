@@ -7,29 +7,45 @@ import dev.parley.engine.CallListener;
 import dev.parley.engine.CallSession;
 import dev.parley.engine.ConferenceType;
 import dev.parley.engine.ConnectionState;
+import dev.parley.engine.ScreenCapture;
 import dev.parley.engine.SessionState;
 import dev.parley.engine.StatsReport;
 import dev.parley.engine.Subscription;
 import dev.parley.engine.VideoTrack;
 import java.awt.BorderLayout;
+import java.awt.Component;
 import java.awt.Font;
+import java.awt.event.ActionEvent;
+import java.awt.event.KeyEvent;
+import java.awt.event.MouseAdapter;
+import java.awt.event.MouseEvent;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.LongFunction;
 import java.util.function.LongSupplier;
+import javax.swing.AbstractAction;
+import javax.swing.AbstractButton;
+import javax.swing.JButton;
 import javax.swing.JLabel;
 import javax.swing.JPanel;
 import javax.swing.JToggleButton;
+import javax.swing.KeyStroke;
 import javax.swing.Timer;
 import net.miginfocom.swing.MigLayout;
 
 /**
- * A whole call on screen: the local preview and up to three remote participants as tiles,
- * laid out 1, 2 or 2x2 as participants come and go, each with a name label and its connection
- * state ("ringing", "connecting", "reconnecting", "no answer", "declined", "left"); a call timer
+ * A whole call on screen: the local preview and up to three remote participants as tiles. In
+ * a 1:1 call the other participant fills the view and the local preview is a small overlay in
+ * a corner, which people drag to another corner or hide ("Hide self view"); with more, the
+ * tiles share a 2x2 grid as participants come and go. Each tile has a name label, its
+ * connection state ("ringing", "connecting", "Reconnecting…", "Connection lost", "no answer",
+ * "declined", "left") and network quality bars ({@link NetworkQuality}, from stats reports); a
+ * banner "You are sharing ..." with "Stop sharing" shows while the local video is a shared
+ * screen; a call timer
  * from the moment the call connects; an optional stats overlay per tile fed by
  * {@link StatsReport}s; and a {@link CallControlBar} bound to the session. A participant who
  * leaves, declines or does not answer keeps the tile with that state for
@@ -37,6 +53,9 @@ import net.miginfocom.swing.MigLayout;
  * participant's tile while they speak, a coloured border around the active speaker
  * ({@link dev.parley.engine.CallListener#activeSpeakerChanged}), a microphone meter on the
  * local preview and the crossed-out microphone on the local tile while muted.
+ *
+ * <p>Keyboard, while the focus is in the view: M toggles the microphone, V the camera, S
+ * screen sharing (and the control bar's Ctrl shortcuts anywhere in the window).
  *
  * <p>It listens to the {@link CallClient} it is given while a session is set; set the session
  * to show with {@link #setSession}, and {@code setSession(null)} when the view is done with it,
@@ -58,6 +77,15 @@ import net.miginfocom.swing.MigLayout;
  * <li>{@code @uiDefault Parley.tile.mutedForeground Color} the muted-microphone sign
  * <li>{@code @uiDefault Parley.tile.indicatorWidth int} the speaking sign
  * <li>{@code @uiDefault Parley.tile.indicatorIconWidth int}
+ * <li>{@code @uiDefault Parley.overlay.width int} the local overlay of a 1:1 call (4:3)
+ * <li>{@code @uiDefault Parley.overlay.cornerGap int} its distance from the corner
+ * <li>{@code @uiDefault Parley.shareBanner.background Color}
+ * <li>{@code @uiDefault Parley.shareBanner.foreground Color}
+ * <li>{@code @uiDefault Parley.quality.width int} the network quality bars
+ * <li>{@code @uiDefault Parley.quality.good Color} three bars
+ * <li>{@code @uiDefault Parley.quality.poor Color} two bars
+ * <li>{@code @uiDefault Parley.quality.bad Color} one bar
+ * <li>{@code @uiDefault Parley.quality.off Color} unlit bars
  * <li>{@code @uiDefault Parley.stats.background Color}
  * <li>{@code @uiDefault Parley.stats.foreground Color}
  * </ul>
@@ -72,7 +100,10 @@ public class CallView extends JPanel {
     public static final int LEAVE_MILLIS = 2500;
 
     private final CallClient client;
-    private final JPanel grid = new JPanel();
+    private final CallStage stage = new CallStage(() -> { });
+    private final JToggleButton selfView = new JToggleButton(Theme.text("callView.hideSelf"));
+    private final JPanel banner = new JPanel(new MigLayout("insets 6 12 6 12", "[grow][]"));
+    private final JLabel bannerText = new JLabel();
     private final JLabel timer = new JLabel(" ");
     private final JToggleButton statsToggle = new JToggleButton(Theme.text("callView.stats"));
     private final CallControlBar controlBar = new CallControlBar();
@@ -96,21 +127,58 @@ public class CallView extends JPanel {
         super(new BorderLayout());
         this.client = Objects.requireNonNull(client, "client");
         this.nanoTime = client.config().clock().<LongSupplier>map(c -> c::nanoTime).orElse(System::nanoTime);
-        grid.setOpaque(false);
         timer.setName("parley.callTimer");
         applyTheme();
         timer.setFont(timer.getFont().deriveFont(Font.BOLD));
         statsToggle.setName("parley.statsToggle");
         statsToggle.addActionListener(e -> setStatsVisible(statsToggle.isSelected()));
-        JPanel top = new JPanel(new MigLayout("insets 4 8 0 8", "[grow][]"));
+        selfView.setName("parley.selfViewToggle");
+        selfView.addActionListener(e -> setSelfViewVisible(!selfView.isSelected()));
+        JButton stopSharing = new JButton(Theme.text("controlBar.stopSharing"));
+        stopSharing.setName("parley.stopSharing");
+        stopSharing.addActionListener(e -> controlBar.stopSharing());
+        banner.setName("parley.shareBanner");
+        bannerText.setName("parley.shareBanner.text");
+        banner.add(bannerText);
+        banner.add(stopSharing);
+        banner.setVisible(false);
+        JPanel top = new JPanel(new MigLayout("insets 4 8 0 8, hidemode 3", "[grow][][]"));
         top.setOpaque(false);
+        top.add(banner, "span, growx, wrap");
         top.add(timer);
+        top.add(selfView);
         top.add(statsToggle);
         add(top, BorderLayout.NORTH);
-        add(grid, BorderLayout.CENTER);
+        add(stage, BorderLayout.CENTER);
         add(controlBar, BorderLayout.SOUTH);
         controlBar.setClient(client);
+        controlBar.setLetterShortcuts(true);
+        setFocusable(true); // a click on the tiles takes the focus here, so the letters work
+        stage.addMouseListener(new MouseAdapter() {
+            @Override
+            public void mousePressed(MouseEvent e) {
+                requestFocusInWindow();
+            }
+        });
+        bindLetter(KeyEvent.VK_M, "parley.toggleMute", "parley.mute");
+        bindLetter(KeyEvent.VK_V, "parley.toggleCamera", "parley.camera");
+        bindLetter(KeyEvent.VK_S, "parley.toggleSharing", "parley.share");
         relayout();
+    }
+
+    /** {@code key} alone clicks the control bar's button {@code button} while the focus is in the view. */
+    private void bindLetter(int key, String action, String button) {
+        getInputMap(WHEN_ANCESTOR_OF_FOCUSED_COMPONENT).put(KeyStroke.getKeyStroke(key, 0), action);
+        getActionMap().put(action, new AbstractAction() {
+            @Override
+            public void actionPerformed(ActionEvent e) {
+                for (Component c : controlBar.getComponents()) {
+                    if (button.equals(c.getName()) && c.isEnabled() && c.isVisible()) {
+                        ((AbstractButton) c).doClick();
+                    }
+                }
+            }
+        });
     }
 
     @Override
@@ -125,6 +193,8 @@ public class CallView extends JPanel {
         }
         setBackground(Theme.color("Parley.callView.background"));
         timer.setForeground(Theme.color("Parley.callView.timerForeground"));
+        banner.setBackground(Theme.color("Parley.shareBanner.background"));
+        bannerText.setForeground(Theme.color("Parley.shareBanner.foreground"));
     }
 
     /** How participants are named on their tiles; "User 222" by default. */
@@ -248,21 +318,52 @@ public class CallView extends JPanel {
         return (RemoteVideoView) tileFor(userId).video();
     }
 
-    /** 1 tile alone, 2 side by side, 3 or 4 in a 2x2 grid; the local preview is the last tile. */
+    /** With one other participant, theirs fills the view and the local tile is an overlay; else a grid. */
     private void relayout() {
-        grid.removeAll();
-        List<Tile> tiles = new ArrayList<>(remotes.values());
-        if (local != null) {
-            tiles.add(local);
+        stage.show(new ArrayList<>(remotes.values()), local);
+        selfView.setVisible(stage.isOverlay());
+    }
+
+    /** Shows or hides the local overlay of a 1:1 call (the grid of a group call always shows it). */
+    public void setSelfViewVisible(boolean visible) {
+        selfView.setSelected(!visible);
+        selfView.setText(Theme.text(visible ? "callView.hideSelf" : "callView.showSelf"));
+        stage.setSelfViewVisible(visible);
+    }
+
+    /** Whether the local overlay of a 1:1 call is shown. */
+    public boolean isSelfViewVisible() {
+        return stage.isSelfViewVisible();
+    }
+
+    /**
+     * The corner of the local overlay in a 1:1 call ("TOP_LEFT", "TOP_RIGHT", "BOTTOM_LEFT",
+     * "BOTTOM_RIGHT"), or {@code null} when the local tile is a cell of the grid.
+     */
+    public String selfViewCorner() {
+        return stage.isOverlay() ? stage.corner().name() : null;
+    }
+
+    /** The network quality bars on {@code userId}'s tile, 0 to 3, or -1 before stats arrive or without a tile. */
+    public int networkQuality(long userId) {
+        Tile tile = remotes.get(userId);
+        return tile == null ? -1 : tile.qualityBars();
+    }
+
+    /** The sharing banner's text ("You are sharing ..."), or {@code null} when not sharing. */
+    public String sharingBannerText() {
+        return banner.isVisible() ? bannerText.getText() : null;
+    }
+
+    private void showSharing() {
+        Optional<ScreenCapture> shared = ScreenSharing.sharedBy(session);
+        boolean visible = shared.isPresent() && session.state() != SessionState.CLOSED;
+        String text = shared.map(c -> Theme.text("shareBanner.sharing", c.source().title())).orElse("");
+        if (visible != banner.isVisible() || !text.equals(bannerText.getText())) {
+            bannerText.setText(text);
+            banner.setVisible(visible);
+            revalidate();
         }
-        int columns = tiles.size() <= 1 ? 1 : 2;
-        int minimum = Theme.unscaled("Parley.tile.minimumWidth");
-        grid.setLayout(new MigLayout("fill, insets 8, gap 8, wrap " + columns));
-        for (Tile tile : tiles) {
-            grid.add(tile, "grow, push, sg tile, wmin " + minimum + ", hmin " + minimum * 3 / 4);
-        }
-        grid.revalidate();
-        grid.repaint();
     }
 
     private void changed(long userId, ConnectionState state) {
@@ -301,6 +402,7 @@ public class CallView extends JPanel {
             }
             return;
         }
+        showSharing();
         AudioTrack microphone = session.localMediaStream().audioTrack();
         if (local != null) {
             // the preview's meter shows the local level; the tile shows the floor and a muted microphone

@@ -22,7 +22,7 @@ import javax.swing.Icon;
  */
 final class Icons {
 
-    enum Glyph { MIC, MIC_OFF, CAMERA, CAMERA_OFF, HANG_UP, PHONE, CHEVRON_UP }
+    enum Glyph { MIC, MIC_OFF, CAMERA, CAMERA_OFF, HANG_UP, PHONE, CHEVRON_UP, SCREEN_SHARE, SCREEN_STOP }
 
     private Icons() {
     }
@@ -113,6 +113,22 @@ final class Icons {
                 chevron.lineTo(12, 9);
                 chevron.lineTo(18, 15);
                 g.draw(chevron);
+            }
+            case SCREEN_SHARE, SCREEN_STOP -> {
+                g.draw(new RoundRectangle2D.Double(2.5, 4, 19, 13, 2.5, 2.5));
+                g.draw(new Line2D.Double(8, 21, 16, 21));
+                g.draw(new Line2D.Double(12, 17, 12, 21));
+                if (glyph == Glyph.SCREEN_SHARE) {
+                    g.draw(new Line2D.Double(12, 14, 12, 7.5));
+                    Path2D arrow = new Path2D.Double();
+                    arrow.moveTo(9, 10.5);
+                    arrow.lineTo(12, 7.5);
+                    arrow.lineTo(15, 10.5);
+                    g.draw(arrow);
+                } else {
+                    g.draw(new Line2D.Double(9.5, 8, 14.5, 13));
+                    g.draw(new Line2D.Double(14.5, 8, 9.5, 13));
+                }
             }
             default -> throw new IllegalArgumentException(glyph.toString());
         }

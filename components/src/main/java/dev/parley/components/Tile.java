@@ -21,6 +21,9 @@ final class Tile extends JPanel {
     private final Badge state = new Badge("parley.tile.state", "Parley.tile.labelBackground", "Parley.tile.stateForeground");
     private final Badge stats = new Badge("parley.tile.stats", "Parley.stats.background", "Parley.stats.foreground");
     private final SpeakingIndicator speaking = new SpeakingIndicator();
+    private final QualityBars quality = new QualityBars();
+    private StatsReport lastReport;
+    private long lastReportNanos;
     private final String participant;
     private ConnectionState connectionState = ConnectionState.NEW;
     private boolean activeSpeaker;
@@ -37,6 +40,7 @@ final class Tile extends JPanel {
         add(state, "pos (container.w-pref)/2 8");
         add(stats, "pos 8 8");
         add(speaking, "pos (container.w-8-pref) 8");
+        add(quality, "pos (container.w-8-pref) (container.h-8-pref)");
         add(video, "pos 0 0 container.w container.h");
         applyBorder();
         getAccessibleContext().setAccessibleName(participant);
@@ -134,7 +138,16 @@ final class Tile extends JPanel {
         stats.setVisible(visible && !stats.getText().isEmpty());
     }
 
+    /** The network quality shown, 0 to 3 bars, or -1 before any stats report. */
+    int qualityBars() {
+        return quality.bars();
+    }
+
     void setStats(StatsReport report, boolean visible) {
+        long now = System.nanoTime();
+        quality.show(NetworkQuality.bars(lastReport, report, (now - lastReportNanos) / 1e9));
+        lastReport = report;
+        lastReportNanos = now;
         stats.setText(String.format(Locale.ROOT, "<html>%dx%d %.0f fps<br>%.0f kbit/s in · RTT %.0f ms<br>lost %d</html>",
                 report.videoReceiveWidth(), report.videoReceiveHeight(), report.videoReceiveFps(),
                 report.videoReceiveBitrateKbps() + report.audioReceiveBitrateKbps(), report.roundTripTimeMs(),

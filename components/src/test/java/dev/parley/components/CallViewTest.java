@@ -53,14 +53,18 @@ class CallViewTest extends GuiTest {
             return view;
         }, 900, 700);
 
-        // 1:1 first: Bob's tile beside the local preview, one row
+        // 1:1 first: Bob's tile fills the view, the local preview is a small overlay in its bottom-right corner
         CallSession one = calls.call(111, List.of(222L), ConferenceType.VIDEO, Map.of());
         GuiActionRunner.execute(() -> view.setSession(one));
         awaitState(222, "");
         assertThat(tiles()).isEqualTo(1);
         Rectangle bob = bounds(222);
         Rectangle local = GuiActionRunner.execute(() -> SwingTreeLocal.localTile(view).getBounds());
-        assertThat(local.y).isEqualTo(bob.y);
+        assertThat(bob.contains(local)).as("the overlay %s inside Bob's tile %s", local, bob).isTrue();
+        assertThat(local.width).isLessThan(bob.width / 2);
+        assertThat(local.x + local.width / 2).isGreaterThan(bob.x + bob.width / 2);
+        assertThat(local.y + local.height / 2).isGreaterThan(bob.y + bob.height / 2);
+        assertThat(GuiActionRunner.execute(view::selfViewCorner)).isEqualTo("BOTTOM_RIGHT");
         Waits.until(() -> GuiActionRunner.execute(() -> view.remoteView(222).isShowingVideo()),
                 Duration.ofSeconds(10), () -> "Bob's video");
         assertThat(GuiActionRunner.execute(view::elapsedText)).matches("00:0\\d");
@@ -78,13 +82,18 @@ class CallViewTest extends GuiTest {
         window.toggleButton("parley.statsToggle").click();
         assertThat(GuiActionRunner.execute(view::isStatsVisible)).isTrue();
 
-        // Carol and Dave leave: their tiles say so, then go, and Bob is alone beside the preview again
+        assertThat(GuiActionRunner.execute(view::selfViewCorner)).as("a group call has no overlay").isNull();
+        assertThat(GuiActionRunner.execute(() -> SwingTreeLocal.localTile(view).getBounds().width))
+                .isEqualTo(bounds(222).width);
+
+        // Carol and Dave leave: their tiles say so, then go, and Bob fills the view again with the overlay
         calls.existing(333).sessions().get(0).hangUp(Map.of());
         calls.existing(444).sessions().get(0).hangUp(Map.of());
         awaitState(333, "left");
         awaitState(444, "left");
         Waits.until(() -> tiles() == 1, Duration.ofMillis(CallView.LEAVE_MILLIS + 3000), () -> tiles() + " tiles");
-        assertThat(bounds(222).y).isEqualTo(GuiActionRunner.execute(() -> SwingTreeLocal.localTile(view).getBounds().y));
+        assertThat(bounds(222).contains(GuiActionRunner.execute(() -> SwingTreeLocal.localTile(view).getBounds())))
+                .isTrue();
     }
 
     private int tiles() {

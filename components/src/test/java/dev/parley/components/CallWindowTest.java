@@ -1,0 +1,191 @@
+package dev.parley.components;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.parley.engine.CallSession;
+import dev.parley.engine.ConferenceType;
+import dev.parley.engine.ConnectionState;
+import dev.parley.engine.ScreenCapture;
+import dev.parley.engine.TestPatternCapture;
+import dev.parley.engine.VideoCapture;
+import dev.parley.engine.testing.Waits;
+import java.awt.Point;
+import java.awt.Rectangle;
+import java.awt.event.KeyEvent;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import javax.swing.JFrame;
+import org.assertj.swing.core.MouseButton;
+import org.assertj.swing.edt.GuiActionRunner;
+import org.assertj.swing.finder.WindowFinder;
+import org.assertj.swing.fixture.DialogFixture;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The call window people expect: the self view of a 1:1 call dragged to another corner and
+ * hidden, a screen shared with two clicks and stopped from the banner, single-letter
+ * shortcuts, the network quality on a tile, and the reconnecting and lost states.
+ */
+class CallWindowTest extends GuiTest {
+
+    private static final long ALICE = 9501;
+    private static final long BOB = 9502;
+
+    private CallView view;
+    private JFrame shared;
+
+    @AfterEach
+    void closeSharedWindow() {
+        if (shared != null) {
+            GuiActionRunner.execute(shared::dispose);
+        }
+    }
+
+    @Test
+    void theSelfViewOfAOneToOneCallIsDraggedToAnotherCornerAndHidden() {
+        CallSession call = oneToOne();
+        Rectangle overlay = GuiActionRunner.execute(() -> localTile().getBounds());
+        Point from = new Point(overlay.x + overlay.width / 2, overlay.y + overlay.height / 2);
+        java.awt.Container stage = GuiActionRunner.execute(() -> localTile().getParent());
+
+        robot.pressMouse(stage, from, MouseButton.LEFT_BUTTON);
+        robot.moveMouse(stage, new Point(from.x - 60, from.y - 40));
+        robot.moveMouse(stage, new Point(40, 30));
+        robot.releaseMouse(MouseButton.LEFT_BUTTON);
+        robot.waitForIdle();
+        assertThat(GuiActionRunner.execute(view::selfViewCorner)).isEqualTo("TOP_LEFT");
+        Rectangle moved = GuiActionRunner.execute(() -> localTile().getBounds());
+        assertThat(moved.x).isLessThan(overlay.x);
+        assertThat(moved.y).isLessThan(overlay.y);
+
+        java.awt.Component self = GuiActionRunner.execute(this::localTile);
+        window.toggleButton("parley.selfViewToggle").requireText("Hide self view").click();
+        assertThat(GuiActionRunner.execute(self::isShowing)).isFalse();
+        window.toggleButton("parley.selfViewToggle").requireText("Show self view").click();
+        assertThat(GuiActionRunner.execute(self::isShowing)).isTrue();
+        assertThat(GuiActionRunner.execute(view::selfViewCorner)).as("it stays where it was put").isEqualTo("TOP_LEFT");
+        assertThat(call.state()).hasToString("CONNECTED");
+    }
+
+    @Test
+    void aWindowIsSharedWithTwoClicksAndTheBannerStopsIt() {
+        String title = "Parley picker test " + System.nanoTime();
+        shared = ScreenShareTest.quadrantWindow(title);
+        CallSession call = oneToOne();
+        window.moveToFront();
+
+        window.toggleButton("parley.share").requireToolTip("Share screen \\(S, Ctrl\\+Shift\\+S\\)").click();
+        DialogFixture picker = WindowFinder.findDialog("parley.screenPicker").withTimeout(5_000).using(robot);
+        int index = GuiActionRunner.execute(() -> {
+            ScreenPickerDialog dialog = (ScreenPickerDialog) picker.target();
+            for (int i = 0; i < dialog.sources().size(); i++) {
+                if (dialog.sources().get(i).title().equals(title)) {
+                    return i;
+                }
+            }
+            return -1;
+        });
+        assertThat(index).as("the shared window among the sources").isPositive();
+        picker.toggleButton("parley.screenSource.0").requireSelected(); // the whole screen, ready for one click
+        picker.toggleButton("parley.screenSource." + index).click();
+        picker.button("parley.screenPicker.share").click();
+
+        Waits.until(() -> title(GuiActionRunner.execute(view::sharingBannerText)).contains(title),
+                Duration.ofSeconds(3), () -> "the banner naming the shared window");
+        assertThat(capture(call)).isInstanceOf(ScreenCapture.class);
+        window.toggleButton("parley.share").requireSelected().requireToolTip("Stop sharing \\(S, Ctrl\\+Shift\\+S\\)");
+
+        window.button("parley.stopSharing").click();
+        Waits.until(() -> GuiActionRunner.execute(view::sharingBannerText) == null, Duration.ofSeconds(3),
+                () -> "the banner gone");
+        assertThat(capture(call)).as("the test pattern put back").isInstanceOf(TestPatternCapture.class);
+        window.toggleButton("parley.share").requireNotSelected();
+
+        window.toggleButton("parley.share").click();
+        DialogFixture again = WindowFinder.findDialog("parley.screenPicker").withTimeout(5_000).using(robot);
+        again.button("parley.screenPicker.cancel").click();
+        assertThat(capture(call)).as("cancel changes nothing").isInstanceOf(TestPatternCapture.class);
+    }
+
+    @Test
+    void lettersToggleTheMicrophoneAndTheCameraWhileTheFocusIsInTheView() {
+        CallSession call = oneToOne();
+        robot.click(GuiActionRunner.execute(() -> remoteTileOfBob()));
+        robot.waitForIdle();
+        assertThat(GuiActionRunner.execute(() -> view.isFocusOwner())).as("a click on the video focuses the view").isTrue();
+        robot.pressAndReleaseKeys(KeyEvent.VK_M);
+        Waits.until(() -> !call.localMediaStream().audioTrack().isEnabled(), Duration.ofSeconds(2), () -> "M mutes");
+        window.toggleButton("parley.mute").requireSelected().requireToolTip("Unmute microphone \\(M, Ctrl\\+D\\)");
+        robot.pressAndReleaseKeys(KeyEvent.VK_V);
+        Waits.until(() -> !call.localMediaStream().videoTrack().isEnabled(), Duration.ofSeconds(2),
+                () -> "V turns the camera off");
+        robot.pressAndReleaseKeys(KeyEvent.VK_M, KeyEvent.VK_V);
+        Waits.until(() -> call.localMediaStream().audioTrack().isEnabled()
+                && call.localMediaStream().videoTrack().isEnabled(), Duration.ofSeconds(2), () -> "both back on");
+    }
+
+    @Test
+    void aTileShowsNetworkQualityFromStatsReports() {
+        oneToOne();
+        Waits.until(() -> GuiActionRunner.execute(() -> view.networkQuality(BOB)) == 3, Duration.ofSeconds(10),
+                () -> "three bars on a clean loopback, got " + GuiActionRunner.execute(() -> view.networkQuality(BOB)));
+    }
+
+    @Test
+    void aTileSaysReconnectingWhileItsPeerReconnectsAndConnectionLostWhenItFails() {
+        Tile tile = GuiActionRunner.execute(() -> new Tile(new RemoteVideoView(), "Bob"));
+        GuiActionRunner.execute(() -> tile.setConnectionState(ConnectionState.DISCONNECTED));
+        assertThat(GuiActionRunner.execute(tile::stateText)).isEqualTo("Reconnecting\u2026");
+        GuiActionRunner.execute(() -> tile.setConnectionState(ConnectionState.DISCONNECT_TIMEOUT));
+        assertThat(GuiActionRunner.execute(tile::stateText)).isEqualTo("Connection lost");
+        GuiActionRunner.execute(() -> tile.setConnectionState(ConnectionState.CONNECTED));
+        assertThat(GuiActionRunner.execute(tile::stateText)).isEmpty();
+    }
+
+    private CallSession oneToOne() {
+        calls.client(ALICE, b -> b.statsReportInterval(Duration.ofMillis(500)));
+        calls.client(BOB);
+        calls.autoAccept(BOB, Map.of());
+        show(() -> {
+            view = new CallView(calls.existing(ALICE));
+            return view;
+        }, 800, 600);
+        CallSession call = calls.call(ALICE, List.of(BOB), ConferenceType.VIDEO, Map.of());
+        GuiActionRunner.execute(() -> view.setSession(call));
+        calls.log(ALICE).awaitEvent("connectedToUser " + BOB);
+        return call;
+    }
+
+    private static VideoCapture capture(CallSession call) {
+        return call.localMediaStream().videoTrack().videoCapture().orElseThrow();
+    }
+
+    private static String title(String text) {
+        return text == null ? "" : text;
+    }
+
+    private java.awt.Component remoteTileOfBob() {
+        return view.remoteView(BOB);
+    }
+
+    private java.awt.Component localTile() {
+        return find(view, LocalVideoPanel.class).getParent();
+    }
+
+    private static <T> T find(java.awt.Container root, Class<T> type) {
+        for (java.awt.Component c : root.getComponents()) {
+            if (type.isInstance(c)) {
+                return type.cast(c);
+            }
+            if (c instanceof java.awt.Container container) {
+                T found = find(container, type);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
+    }
+}
