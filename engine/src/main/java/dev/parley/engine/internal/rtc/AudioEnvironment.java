@@ -62,11 +62,8 @@ final class AudioEnvironment {
         CompletableFuture<Boolean> probe = new CompletableFuture<>();
         Thread prober = new Thread(() -> {
             try {
-                boolean both;
-                synchronized (SystemDevices.LOCK) {
-                    both = !MediaDevices.getAudioCaptureDevices().isEmpty()
-                            && !MediaDevices.getAudioRenderDevices().isEmpty();
-                }
+                boolean both = SystemDevices.locked(() -> !MediaDevices.getAudioCaptureDevices().isEmpty()
+                        && !MediaDevices.getAudioRenderDevices().isEmpty());
                 reachable = true;
                 probe.complete(both);
             } catch (RuntimeException e) {

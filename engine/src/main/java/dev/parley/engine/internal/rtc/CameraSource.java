@@ -79,13 +79,13 @@ public final class CameraSource implements CaptureSource {
 
     private static List<VideoDevice> nativeDevices() {
         NativeLibrary.load();
-        synchronized (SystemDevices.LOCK) {
+        return SystemDevices.locked(() -> {
             try {
                 return List.copyOf(MediaDevices.getVideoCaptureDevices());
             } catch (RuntimeException e) {
                 throw new MediaException("the cameras of this machine could not be listed", e);
             }
-        }
+        });
     }
 
     private static VideoDevice findDevice(CameraDevice wanted) {
@@ -97,7 +97,8 @@ public final class CameraSource implements CaptureSource {
     }
 
     private static VideoCaptureCapability closestCapability(VideoDevice device, VideoFormat format) {
-        List<VideoCaptureCapability> capabilities = MediaDevices.getVideoCaptureCapabilities(device);
+        List<VideoCaptureCapability> capabilities =
+                SystemDevices.locked(() -> MediaDevices.getVideoCaptureCapabilities(device));
         return capabilities.stream()
                 .min(Comparator.comparingInt((VideoCaptureCapability c) ->
                         Math.abs(c.width * c.height - format.width() * format.height()))
