@@ -10,6 +10,7 @@ import java.awt.image.BufferedImage;
 import java.time.Duration;
 import java.util.regex.Pattern;
 import org.assertj.swing.edt.GuiActionRunner;
+import org.assertj.swing.finder.WindowFinder;
 import org.assertj.swing.fixture.DialogFixture;
 import org.assertj.swing.fixture.FrameFixture;
 import org.junit.jupiter.api.Test;
@@ -35,6 +36,16 @@ class EmbeddedDemoTest extends DemoGuiTest {
         awaitPattern(alice, bobAtAlice);
         awaitPattern(bob, aliceAtBob);
         assertThat(GuiActionRunner.execute(() -> callView(alice).participantState(222))).isEmpty();
+
+        // two clicks share a window: the button, then a double click on a window's thumbnail
+        front(alice).toggleButton("parley.share").click();
+        DialogFixture picker = WindowFinder.findDialog("parley.screenPicker").withTimeout(5_000).using(robot);
+        picker.toggleButton("parley.screenSource.1").doubleClick();
+        await(() -> GuiActionRunner.execute(() -> callView(alice).sharingBannerText()) != null, Duration.ofSeconds(5),
+                () -> "Alice's sharing banner");
+        await(() -> !barsVisible(capture(aliceAtBob)), Duration.ofSeconds(10), () -> "Bob seeing the shared window");
+        front(alice).button("parley.stopSharing").click();
+        awaitPattern(bob, aliceAtBob);
 
         front(alice).toggleButton("parley.mute").click();
         CallSession aliceCall = GuiActionRunner.execute(() -> app.window(111).orElseThrow().currentSession());
