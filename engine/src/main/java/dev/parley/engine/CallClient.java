@@ -12,10 +12,12 @@ import dev.parley.engine.signaling.SignalingState;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,6 +59,7 @@ public final class CallClient implements AutoCloseable {
     private final Subscription signalSubscription;
     private final Subscription stateSubscription;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final Set<VideoPreview> previews = ConcurrentHashMap.newKeySet();
 
     private CallClient(SignalingChannel channel, CallConfig config) {
         this.channel = channel;
@@ -109,6 +112,24 @@ public final class CallClient implements AutoCloseable {
         Objects.requireNonNull(channel, "channel");
         Objects.requireNonNull(config, "config");
         return new CallClient(channel, config);
+    }
+
+    /** Closes {@code preview} with this client. */
+    void adopt(VideoPreview preview) {
+        previews.add(preview);
+        if (closed.get() && previews.remove(preview)) {
+            preview.close();
+            throw new IllegalStateException("client of user " + userId + " is closed");
+        }
+    }
+
+    void release(VideoPreview preview) {
+        previews.remove(preview);
+    }
+
+    /** The engine thread and factory of this client, for the API's own classes. */
+    RtcEngine rtc() {
+        return rtc;
     }
 
     /** The local user. */
@@ -216,7 +237,11 @@ public final class CallClient implements AutoCloseable {
         signalSubscription.close();
         stateSubscription.close();
         try {
-            rtc.close(core::hangUpAll);
+            rtc.close(() -> {
+                previews.forEach(VideoPreview::closeWithClient);
+                previews.clear();
+                core.hangUpAll();
+            });
         } catch (RuntimeException e) {
             failures.add(e);
         }

@@ -45,6 +45,11 @@ public final class LocalVideo {
         handle = new NativeVideoTrack(rtc, localUserId, nativeTrack);
     }
 
+    /** A local video that no session sends: a preview before a call. Close it with {@link #close()}. */
+    public static LocalVideo preview(RtcEngine rtc, long localUserId) {
+        return new LocalVideo(rtc, localUserId, "preview", true);
+    }
+
     /** The local video as a Parley track, for previews: enable, disable, sinks. */
     public VideoTrack handle() {
         return handle;
@@ -101,11 +106,13 @@ public final class LocalVideo {
     }
 
     /** Ends the track and frees the native track, the blank source and the capture. Idempotent. */
-    void close() {
+    public void close() {
         if (closed) {
             return;
         }
         closed = true;
+        // the capture first: no frame may be on its way into the track while the track goes
+        closeQuietly(capture);
         handle.end();
         senders.clear();
         disposeNativeTrack();
@@ -114,7 +121,6 @@ public final class LocalVideo {
             NativeTracker.closed("video source");
             blankSource = null;
         }
-        closeQuietly(capture);
     }
 
     private void disposeNativeTrack() {
