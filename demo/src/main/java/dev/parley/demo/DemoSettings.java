@@ -13,7 +13,6 @@ import dev.parley.engine.VideoCapture;
 import dev.parley.engine.VideoFormat;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.prefs.Preferences;
 
@@ -126,14 +125,17 @@ final class DemoSettings {
     /** A capture as chosen: the camera when it exists, the test pattern otherwise. */
     VideoCapture newCapture() {
         String id = cameraId();
-        if (!id.equals(TEST_PATTERN)) {
-            Optional<CameraDevice> device = cameras().stream().filter(d -> d.id().equals(id)).findFirst();
-            if (device.isPresent()) {
-                try {
-                    return new CameraCapture(format(), device.get());
-                } catch (MediaException e) {
-                    // the camera went away: fall back to the pattern
-                }
+        return captureOf(id.equals(TEST_PATTERN) ? null
+                : cameras().stream().filter(d -> d.id().equals(id)).findFirst().orElse(null));
+    }
+
+    /** A capture of {@code camera} in the chosen format, or the test pattern for {@code null} or a camera that went. */
+    VideoCapture captureOf(CameraDevice camera) {
+        if (camera != null) {
+            try {
+                return new CameraCapture(format(), camera);
+            } catch (MediaException e) {
+                // the camera went away: fall back to the pattern
             }
         }
         return new TestPatternCapture(format());

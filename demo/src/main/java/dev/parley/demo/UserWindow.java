@@ -2,12 +2,14 @@ package dev.parley.demo;
 
 import dev.parley.components.CallView;
 import dev.parley.components.IncomingCallDialog;
+import dev.parley.components.PreJoinDialog;
 import dev.parley.engine.CallClient;
 import dev.parley.engine.CallException;
 import dev.parley.engine.CallListener;
 import dev.parley.engine.CallSession;
 import dev.parley.engine.ConferenceType;
 import dev.parley.engine.SessionState;
+import dev.parley.engine.VideoCapture;
 import dev.parley.engine.signaling.SignalingState;
 import java.awt.CardLayout;
 import java.awt.Component;
@@ -16,6 +18,7 @@ import java.awt.event.WindowEvent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.LongFunction;
 import java.util.function.Supplier;
@@ -165,15 +168,29 @@ final class UserWindow extends JFrame {
         if (to == null) {
             return;
         }
+        VideoCapture capture = null;
+        if (type == ConferenceType.VIDEO) {
+            // the pre-join check: camera picture, microphone meter, devices; Join or Cancel
+            Optional<PreJoinDialog.Choice> choice = PreJoinDialog.ask(this, client, settings::captureOf);
+            if (choice.isEmpty()) {
+                return;
+            }
+            capture = settings.captureOf(choice.get().camera());
+        }
         try {
             CallSession session = client.createSession(to, type);
-            if (type == ConferenceType.VIDEO) {
-                session.localMediaStream().videoTrack().setVideoCapture(settings.newCapture());
+            if (capture != null) {
+                session.localMediaStream().videoTrack().setVideoCapture(capture);
+                capture = null;
             }
             session.startCall(Map.of("name", names.apply(userId)));
             show(session);
         } catch (CallException | IllegalArgumentException | IllegalStateException e) {
             message.setText(Texts.get("user.callFailed", e.getMessage()));
+        } finally {
+            if (capture != null) {
+                capture.close(); // the call never took it
+            }
         }
     }
 

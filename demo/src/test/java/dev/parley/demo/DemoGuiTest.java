@@ -123,6 +123,15 @@ abstract class DemoGuiTest {
         return dialog;
     }
 
+    /** Presses Video call in {@code window} and Join in the pre-join check that it opens. */
+    protected DialogFixture videoCallThroughCheck(FrameFixture window) {
+        front(window).button("parley.videoCall").click();
+        DialogFixture check = WindowFinder.findDialog("parley.preJoin").withTimeout(10_000).using(robot);
+        check.moveToFront();
+        answer(check, "parley.preJoin.join");
+        return check;
+    }
+
     /**
      * Answers the incoming call by clicking {@code buttonName} in its dialog, and waits for the
      * dialog to close. Under Xvfb without a window manager a click on a freshly raised dialog

@@ -28,6 +28,7 @@ public final class DemoScreenshots {
     private final Path out;
     private final Robot robot = new Robot();
     private DemoApp app;
+    private int preJoinShots;
 
     private DemoScreenshots(Path out) throws Exception {
         this.out = out;
@@ -112,7 +113,17 @@ public final class DemoScreenshots {
             int[] indices = to.stream().mapToInt(id -> ((javax.swing.DefaultListModel<?>) people.getModel()).indexOf(id))
                     .toArray();
             people.setSelectedIndices(indices);
-            find(from, javax.swing.JButton.class, "parley.videoCall").doClick();
+            return null;
+        });
+        // the pre-join check is modal: press the button later, then Join in the check
+        javax.swing.SwingUtilities.invokeLater(() -> find(from, javax.swing.JButton.class, "parley.videoCall").doClick());
+        JDialog check = await(() -> dialogOf(from, "parley.preJoin"));
+        Thread.sleep(1500); // the preview and the meter come alive
+        if (preJoinShots++ == 0) {
+            shoot("demo-prejoin", check);
+        }
+        edt(() -> {
+            find(check, javax.swing.JButton.class, "parley.preJoin.join").doClick();
             return null;
         });
     }
@@ -125,8 +136,12 @@ public final class DemoScreenshots {
     }
 
     private static JDialog dialogOf(Window owner) {
+        return dialogOf(owner, "parley.incomingCall");
+    }
+
+    private static JDialog dialogOf(Window owner, String name) {
         for (Window w : owner.getOwnedWindows()) {
-            if (w instanceof JDialog d && "parley.incomingCall".equals(d.getName()) && d.isShowing()) {
+            if (w instanceof JDialog d && name.equals(d.getName()) && d.isShowing()) {
                 return d;
             }
         }

@@ -24,7 +24,7 @@ class EmbeddedDemoTest extends DemoGuiTest {
         FrameFixture bob = open(222);
 
         front(alice).list("parley.people").selectItem(Pattern.compile("Bob.*"));
-        alice.button("parley.videoCall").click();
+        videoCallThroughCheck(alice);
 
         DialogFixture ringing = incomingDialog(bob);
         ringing.label("parley.caller").requireText("Alice is calling");
@@ -68,7 +68,7 @@ class EmbeddedDemoTest extends DemoGuiTest {
         FrameFixture carol = open(333);
 
         front(alice).list("parley.people").selectItems(Pattern.compile("Bob.*"), Pattern.compile("Carol.*"));
-        alice.button("parley.videoCall").click();
+        videoCallThroughCheck(alice);
         answer(incomingDialog(bob), "parley.accept");
         answer(incomingDialog(carol), "parley.accept");
 

@@ -53,7 +53,7 @@ class ServerDemoTest extends DemoGuiTest {
         first.label("parley.status").requireText("Signed in as User 8101 (8101) \u00b7 Connected");
 
         front(first).textBox("parley.ids").enterText("8102");
-        first.button("parley.videoCall").click();
+        videoCallThroughCheck(first);
         DialogFixture ringing = incomingDialog(second);
         ringing.label("parley.caller").requireText("User 8101 is calling");
         answer(ringing, "parley.accept");
