@@ -214,6 +214,20 @@ public class CallControlBar extends JPanel {
         }
     }
 
+    /** Clicks the button called {@code name} when it is enabled and shown (for shortcuts and the small window). */
+    void clickButton(String name) {
+        for (AbstractButton button : List.of(mute, cameraOff, share, hangUp)) {
+            if (name.equals(button.getName()) && button.isEnabled() && button.isVisible()) {
+                button.doClick();
+            }
+        }
+    }
+
+    /** Whether the session's microphone is muted. */
+    boolean isMicrophoneMuted() {
+        return session != null && !session.localMediaStream().audioTrack().isEnabled();
+    }
+
     /** Tooltips also name the single-letter shortcuts, which {@link CallView} binds. */
     void setLetterShortcuts(boolean shown) {
         letterShortcuts = shown;

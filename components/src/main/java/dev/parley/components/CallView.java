@@ -7,13 +7,11 @@ import dev.parley.engine.CallListener;
 import dev.parley.engine.CallSession;
 import dev.parley.engine.ConferenceType;
 import dev.parley.engine.ConnectionState;
-import dev.parley.engine.ScreenCapture;
 import dev.parley.engine.SessionState;
 import dev.parley.engine.StatsReport;
 import dev.parley.engine.Subscription;
 import dev.parley.engine.VideoTrack;
 import java.awt.BorderLayout;
-import java.awt.Component;
 import java.awt.Font;
 import java.awt.event.ActionEvent;
 import java.awt.event.KeyEvent;
@@ -24,11 +22,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.function.LongFunction;
 import java.util.function.LongSupplier;
 import javax.swing.AbstractAction;
-import javax.swing.AbstractButton;
 import javax.swing.JButton;
 import javax.swing.JLabel;
 import javax.swing.JPanel;
@@ -102,8 +98,9 @@ public class CallView extends JPanel {
     private final CallClient client;
     private final CallStage stage = new CallStage(() -> { });
     private final JToggleButton selfView = new JToggleButton(Theme.text("callView.hideSelf"));
-    private final JPanel banner = new JPanel(new MigLayout("insets 6 12 6 12", "[grow][]"));
-    private final JLabel bannerText = new JLabel();
+    private final JButton pipButton = new JButton(Theme.text("pip.open"));
+    private final PictureInPictureControl pip;
+    private final ShareBanner banner = new ShareBanner(() -> controlBar().stopSharing());
     private final JLabel timer = new JLabel(" ");
     private final JToggleButton statsToggle = new JToggleButton(Theme.text("callView.stats"));
     private final CallControlBar controlBar = new CallControlBar();
@@ -134,25 +131,23 @@ public class CallView extends JPanel {
         statsToggle.addActionListener(e -> setStatsVisible(statsToggle.isSelected()));
         selfView.setName("parley.selfViewToggle");
         selfView.addActionListener(e -> setSelfViewVisible(!selfView.isSelected()));
-        JButton stopSharing = new JButton(Theme.text("controlBar.stopSharing"));
-        stopSharing.setName("parley.stopSharing");
-        stopSharing.addActionListener(e -> controlBar.stopSharing());
-        banner.setName("parley.shareBanner");
-        bannerText.setName("parley.shareBanner.text");
-        banner.add(bannerText);
-        banner.add(stopSharing);
-        banner.setVisible(false);
-        JPanel top = new JPanel(new MigLayout("insets 4 8 0 8, hidemode 3", "[grow][][]"));
+        JPanel top = new JPanel(new MigLayout("insets 4 8 0 8, hidemode 3", "[grow][][][]"));
         top.setOpaque(false);
         top.add(banner, "span, growx, wrap");
         top.add(timer);
         top.add(selfView);
+        pipButton.setName("parley.pipButton");
+        pipButton.setToolTipText(Theme.text("pip.open"));
+        pipButton.addActionListener(e -> openPictureInPicture());
+        top.add(pipButton);
         top.add(statsToggle);
         add(top, BorderLayout.NORTH);
         add(stage, BorderLayout.CENTER);
         add(controlBar, BorderLayout.SOUTH);
         controlBar.setClient(client);
         controlBar.setLetterShortcuts(true);
+        pip = new PictureInPictureControl(this, controlBar,
+                () -> session != null && session.state() != SessionState.CLOSED);
         setFocusable(true); // a click on the tiles takes the focus here, so the letters work
         stage.addMouseListener(new MouseAdapter() {
             @Override
@@ -172,13 +167,38 @@ public class CallView extends JPanel {
         getActionMap().put(action, new AbstractAction() {
             @Override
             public void actionPerformed(ActionEvent e) {
-                for (Component c : controlBar.getComponents()) {
-                    if (button.equals(c.getName()) && c.isEnabled() && c.isVisible()) {
-                        ((AbstractButton) c).doClick();
-                    }
-                }
+                controlBar.clickButton(button);
             }
         });
+    }
+
+    /**
+     * Opens the small always-on-top window with the active speaker (or the other participant),
+     * microphone and hang-up; it opens by itself when the call window is minimised, and closes
+     * when the window is restored, with its "back" button or Escape.
+     */
+    public void openPictureInPicture() {
+        pip.open();
+        showPictureInPicture();
+    }
+
+    /** Closes the small window, if open. */
+    public void closePictureInPicture() {
+        pip.close();
+    }
+
+    /** Whether the small window is open. */
+    public boolean isPictureInPictureOpen() {
+        return pip.isOpen();
+    }
+
+    /** The active speaker in the small window, or the first other participant while nobody speaks. */
+    private void showPictureInPicture() {
+        long shown = remotes.containsKey(activeSpeaker) ? activeSpeaker
+                : remotes.keySet().stream().findFirst().orElse(-1L);
+        Tile tile = remotes.get(shown);
+        pip.show(tile == null ? null : ((RemoteVideoView) tile.video()).videoTrack(),
+                tile == null ? "" : names.apply(shown));
     }
 
     @Override
@@ -193,8 +213,6 @@ public class CallView extends JPanel {
         }
         setBackground(Theme.color("Parley.callView.background"));
         timer.setForeground(Theme.color("Parley.callView.timerForeground"));
-        banner.setBackground(Theme.color("Parley.shareBanner.background"));
-        bannerText.setForeground(Theme.color("Parley.shareBanner.foreground"));
     }
 
     /** How participants are named on their tiles; "User 222" by default. */
@@ -214,6 +232,7 @@ public class CallView extends JPanel {
 
     /** Shows {@code session} (or nothing, with {@code null}), replacing what was shown. */
     public void setSession(CallSession session) {
+        closePictureInPicture();
         if (subscription != null) {
             subscription.close();
             subscription = null;
@@ -352,18 +371,7 @@ public class CallView extends JPanel {
 
     /** The sharing banner's text ("You are sharing ..."), or {@code null} when not sharing. */
     public String sharingBannerText() {
-        return banner.isVisible() ? bannerText.getText() : null;
-    }
-
-    private void showSharing() {
-        Optional<ScreenCapture> shared = ScreenSharing.sharedBy(session);
-        boolean visible = shared.isPresent() && session.state() != SessionState.CLOSED;
-        String text = shared.map(c -> Theme.text("shareBanner.sharing", c.source().title())).orElse("");
-        if (visible != banner.isVisible() || !text.equals(bannerText.getText())) {
-            bannerText.setText(text);
-            banner.setVisible(visible);
-            revalidate();
-        }
+        return banner.shownText();
     }
 
     private void changed(long userId, ConnectionState state) {
@@ -402,7 +410,8 @@ public class CallView extends JPanel {
             }
             return;
         }
-        showSharing();
+        banner.follow(session);
+        showPictureInPicture();
         AudioTrack microphone = session.localMediaStream().audioTrack();
         if (local != null) {
             // the preview's meter shows the local level; the tile shows the floor and a muted microphone
@@ -513,6 +522,7 @@ public class CallView extends JPanel {
         @Override
         public void sessionClosed(CallSession s) {
             later(s, () -> {
+                closePictureInPicture();
                 clock.stop();
                 voices.stop();
                 controlBar.refresh();

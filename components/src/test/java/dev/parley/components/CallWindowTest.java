@@ -127,6 +127,43 @@ class CallWindowTest extends GuiTest {
     }
 
     @Test
+    void pictureInPictureOpensByButtonAndOnMinimisingMutesAndLeavesWithEscape() {
+        CallSession call = oneToOne();
+        window.button("parley.pipButton").click();
+        java.awt.Window pip = Waits.untilPresent(() -> GuiActionRunner.execute(() -> java.util.Arrays.stream(
+                java.awt.Window.getWindows()).filter(w -> "parley.pip".equals(w.getName()) && w.isShowing())
+                .findFirst()), Duration.ofSeconds(3), () -> "the small window");
+        assertThat(GuiActionRunner.execute(pip::isAlwaysOnTop)).isTrue();
+        RemoteVideoView video = (RemoteVideoView) robot.finder().findByName(pip, "parley.pip.video", true);
+        Waits.until(() -> GuiActionRunner.execute(video::isShowingVideo), Duration.ofSeconds(10),
+                () -> "Bob's video in the small window");
+
+        robot.click(robot.finder().findByName(pip, "parley.pip.mute", true));
+        Waits.until(() -> !call.localMediaStream().audioTrack().isEnabled(), Duration.ofSeconds(2),
+                () -> "the small window's microphone button to mute");
+        window.toggleButton("parley.mute").requireSelected();
+
+        robot.click(video);
+        Waits.until(() -> GuiActionRunner.execute(pip::isFocused), Duration.ofSeconds(3),
+                () -> "the small window focused by a click; focus is in "
+                        + GuiActionRunner.execute(() -> java.awt.KeyboardFocusManager.getCurrentKeyboardFocusManager()
+                                .getFocusedWindow()));
+        robot.pressAndReleaseKeys(KeyEvent.VK_ESCAPE);
+        Waits.until(() -> !GuiActionRunner.execute(view::isPictureInPictureOpen), Duration.ofSeconds(3),
+                () -> "Escape to close the small window; focus owner " + GuiActionRunner.execute(() ->
+                        java.awt.KeyboardFocusManager.getCurrentKeyboardFocusManager().getFocusOwner()));
+        assertThat(GuiActionRunner.execute(pip::isShowing)).isFalse();
+
+        GuiActionRunner.execute(() -> ((JFrame) window.target()).setExtendedState(java.awt.Frame.ICONIFIED));
+        Waits.until(() -> GuiActionRunner.execute(view::isPictureInPictureOpen), Duration.ofSeconds(3),
+                () -> "the small window when the call window is minimised");
+        GuiActionRunner.execute(() -> ((JFrame) window.target()).setExtendedState(java.awt.Frame.NORMAL));
+        Waits.until(() -> !GuiActionRunner.execute(view::isPictureInPictureOpen), Duration.ofSeconds(3),
+                () -> "the small window gone when the call window is back");
+        assertThat(call.state()).hasToString("CONNECTED");
+    }
+
+    @Test
     void aTileShowsNetworkQualityFromStatsReports() {
         oneToOne();
         Waits.until(() -> GuiActionRunner.execute(() -> view.networkQuality(BOB)) == 3, Duration.ofSeconds(10),
