@@ -7,6 +7,9 @@ import dev.parley.engine.CallClient;
 import dev.parley.engine.CallSession;
 import dev.parley.engine.ConferenceType;
 import dev.parley.engine.Devices;
+import dev.parley.engine.ScreenCapture;
+import dev.parley.engine.ScreenSource;
+import dev.parley.engine.TestPatternCapture;
 import dev.parley.engine.SessionState;
 import dev.parley.engine.testing.CallHarness;
 import dev.parley.engine.testing.Waits;
@@ -39,6 +42,9 @@ import javax.swing.UIManager;
  */
 public final class WidgetScreenshots {
 
+    /** Appended to every file name: "-200" for the 200 % run. */
+    private static final String SUFFIX = System.getProperty("parley.shots.suffix", "");
+
     private final Path out;
     private final Robot robot = new Robot();
 
@@ -59,6 +65,7 @@ public final class WidgetScreenshots {
                 }
             });
             shots.all(dark ? "dark" : "light");
+            shots.callWindow(dark ? "dark" : "light");
             if (System.getenv("PULSE_SERVER") != null) {
                 shots.sound(dark ? "dark" : "light");
             }
@@ -183,6 +190,64 @@ public final class WidgetScreenshots {
         return null;
     }
 
+    /** The call window's own parts: a 1:1 call with the self view, sharing, the pre-join check, picture in picture. */
+    private void callWindow(String theme) throws Exception {
+        try (CallHarness calls = CallHarness.onEdt()) {
+            calls.client(111, b -> b.statsReportInterval(Duration.ofMillis(500)));
+            calls.client(222);
+            calls.autoAccept(222, Map.of());
+            CallSession call = calls.call(111, List.of(222L), ConferenceType.VIDEO, Map.of());
+            Waits.until(() -> call.state() == SessionState.CONNECTED, Duration.ofSeconds(10), () -> "connected");
+            AtomicReference<CallView> view = new AtomicReference<>();
+            shoot("call-1to1-" + theme, 800, 600, () -> {
+                CallView v = new CallView(calls.existing(111));
+                v.setNameResolver(id -> "Bob Builder");
+                v.setSession(call);
+                return v;
+            });
+            ScreenSource screen = ScreenCapture.sources().get(0);
+            shoot("sharing-" + theme, 800, 600, () -> {
+                CallView v = new CallView(calls.existing(111));
+                v.setNameResolver(id -> "Bob Builder");
+                v.setSession(call);
+                v.controlBar().shareScreen(screen);
+                return v;
+            });
+            SwingUtilities.invokeAndWait(() -> call.localMediaStream().videoTrack()
+                    .setVideoCapture(new TestPatternCapture()));
+            shootWindow("prejoin-" + theme, () -> {
+                PreJoinDialog check = new PreJoinDialog(null, calls.existing(111), camera -> new TestPatternCapture());
+                check.setModalityType(java.awt.Dialog.ModalityType.MODELESS);
+                check.setVisible(true);
+                return check;
+            });
+            AtomicReference<JFrame> frame = new AtomicReference<>();
+            SwingUtilities.invokeAndWait(() -> {
+                CallView v = new CallView(calls.existing(111));
+                v.setNameResolver(id -> "Bob Builder");
+                v.setSession(call);
+                JFrame f = new JFrame("call");
+                f.add(v);
+                f.setSize(640, 480);
+                f.setLocation(700, 500);
+                f.setVisible(true);
+                frame.set(f);
+                view.set(v);
+            });
+            Thread.sleep(500);
+            SwingUtilities.invokeAndWait(() -> view.get().openPictureInPicture());
+            Window pip = null;
+            for (Window w : Window.getWindows()) {
+                if ("parley.pip".equals(w.getName()) && w.isShowing()) {
+                    pip = w;
+                }
+            }
+            capture("pip-" + theme, pip);
+            SwingUtilities.invokeAndWait(() -> frame.get().dispose());
+            call.hangUp(Map.of());
+        }
+    }
+
     private void shoot(String name, int width, int height, Callable<Component> content) throws Exception {
         AtomicReference<JFrame> frame = new AtomicReference<>();
         SwingUtilities.invokeAndWait(() -> {
@@ -225,8 +290,14 @@ public final class WidgetScreenshots {
             Point p = root.getLocationOnScreen();
             bounds.set(new Rectangle(p.x, p.y, root.getWidth(), root.getHeight()));
         });
-        BufferedImage image = robot.createScreenCapture(bounds.get());
-        ImageIO.write(image, "png", out.resolve(name + ".png").toFile());
+        // at a UI scale above 1 the largest variant holds the device pixels
+        java.util.List<java.awt.Image> variants = robot.createMultiResolutionScreenCapture(bounds.get())
+                .getResolutionVariants();
+        java.awt.Image largest = variants.get(variants.size() - 1);
+        BufferedImage image = new BufferedImage(largest.getWidth(null), largest.getHeight(null),
+                BufferedImage.TYPE_INT_RGB);
+        image.getGraphics().drawImage(largest, 0, 0, null);
+        ImageIO.write(image, "png", out.resolve(name + SUFFIX + ".png").toFile());
         SwingUtilities.invokeAndWait(window::dispose);
     }
 }
