@@ -17,7 +17,8 @@ import javax.swing.JPanel;
 /**
  * Where {@link CallView} puts its tiles. With one other participant, theirs fills the stage and
  * the local tile is a small overlay in a corner, which people can drag to another corner (it
- * snaps to the nearest) or hide; with more, every tile gets an equal cell, two columns wide.
+ * snaps to the nearest) or hide; with more, every tile gets an equal cell, two columns wide,
+ * unless someone shares a screen: then their tile is large and the others form a strip.
  *
  * <p>Threading: EDT.
  */
@@ -32,6 +33,7 @@ final class CallStage extends JPanel {
     private final Runnable cornerChanged;
     private final MouseAdapter drag = new Drag();
     private Tile local;
+    private Tile featured;
     private Corner corner = Corner.BOTTOM_RIGHT;
     private boolean selfViewVisible = true;
     private Point dragOffset;
@@ -69,6 +71,22 @@ final class CallStage extends JPanel {
         }
         revalidate();
         repaint();
+    }
+
+    /**
+     * Shows {@code tile} (a received screen share) large, with the other tiles in a strip beside
+     * it; {@code null} for the plain grid. A 1:1 call shows the other participant large anyway.
+     */
+    void setFeatured(Tile tile) {
+        if (tile != featured) {
+            featured = tile;
+            revalidate();
+            repaint();
+        }
+    }
+
+    Tile featured() {
+        return featured != null && remotes.contains(featured) && !isOverlay() ? featured : null;
     }
 
     /** Whether the local tile is the small overlay (a 1:1 call) rather than a cell of the grid. */
@@ -124,6 +142,21 @@ final class CallStage extends JPanel {
                     Rectangle overlay = overlayBounds(corner, area.getSize());
                     overlay.translate(area.x, area.y);
                     local.setBounds(overlay);
+                }
+                return;
+            }
+            Tile large = featured();
+            if (large != null) {
+                // the share large on the left, everyone else in a column on the right
+                int stripWidth = Math.max(Theme.size("Parley.tile.minimumWidth"), area.width / 4);
+                large.setBounds(area.x, area.y, area.width - stripWidth - GAP, area.height);
+                List<Component> others = new ArrayList<>(List.of(parent.getComponents()));
+                others.remove(large);
+                int cellHeight = Math.min(stripWidth * 3 / 4, (area.height - (others.size() - 1) * GAP)
+                        / Math.max(1, others.size()));
+                for (int i = 0; i < others.size(); i++) {
+                    others.get(i).setBounds(area.x + area.width - stripWidth, area.y + i * (cellHeight + GAP), stripWidth,
+                            cellHeight);
                 }
                 return;
             }

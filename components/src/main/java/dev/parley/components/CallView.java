@@ -41,7 +41,8 @@ import net.miginfocom.swing.MigLayout;
  * connection state ("ringing", "connecting", "Reconnecting…", "Connection lost", "no answer",
  * "declined", "left") and network quality bars ({@link NetworkQuality}, from stats reports); a
  * banner "You are sharing ..." with "Stop sharing" shows while the local video is a shared
- * screen; a call timer
+ * screen, and a screen shared by someone else in a group call is shown large with the others
+ * in a strip ({@link ScreenShareGuess}); a call timer
  * from the moment the call connects; an optional stats overlay per tile fed by
  * {@link StatsReport}s; and a {@link CallControlBar} bound to the session. A participant who
  * leaves, declines or does not answer keeps the tile with that state for
@@ -363,6 +364,16 @@ public class CallView extends JPanel {
         return stage.isOverlay() ? stage.corner().name() : null;
     }
 
+    /**
+     * The participant whose tile is shown large because they share a screen (their video has
+     * no camera's shape or size), or -1.
+     */
+    public long featuredParticipant() {
+        Tile tile = stage.featured();
+        return remotes.entrySet().stream().filter(e -> e.getValue() == tile).mapToLong(Map.Entry::getKey)
+                .findFirst().orElse(-1);
+    }
+
     /** The network quality bars on {@code userId}'s tile, 0 to 3, or -1 before stats arrive or without a tile. */
     public int networkQuality(long userId) {
         Tile tile = remotes.get(userId);
@@ -412,6 +423,9 @@ public class CallView extends JPanel {
         }
         banner.follow(session);
         showPictureInPicture();
+        stage.setFeatured(remotes.values().stream()
+                .filter(t -> ScreenShareGuess.looksLikeScreen(((RemoteVideoView) t.video()).videoSize().orElse(null)))
+                .findFirst().orElse(null));
         AudioTrack microphone = session.localMediaStream().audioTrack();
         if (local != null) {
             // the preview's meter shows the local level; the tile shows the floor and a muted microphone

@@ -89,6 +89,11 @@ public class RemoteVideoView extends VideoComponent {
         return canvas.isAttached();
     }
 
+    /** The size of the video received now, in pixels, or empty while the placeholder shows. */
+    public java.util.Optional<java.awt.Dimension> videoSize() {
+        return java.util.Optional.ofNullable(canvas.videoSize());
+    }
+
     /** What the placeholder says now ("No video", "Video paused"). */
     public String placeholderText() {
         return canvas.isPaused() ? Theme.text("video.paused") : Theme.text("video.noVideo");

@@ -36,11 +36,11 @@ final class Tile extends JPanel {
         name.setText(participant);
         stats.setVisible(false);
         // Absolute positions overlap the video; the first added is painted on top.
-        add(name, "pos 8 (container.h-8-pref)");
+        add(name, "id name, pos 8 (container.h-8-pref)");
         add(state, "pos (container.w-pref)/2 8");
         add(stats, "pos 8 8");
         add(speaking, "pos (container.w-8-pref) 8");
-        add(quality, "pos (container.w-8-pref) (container.h-8-pref)");
+        add(quality, "pos (name.x2+6) (name.y+(name.h-pref)/2)"); // beside the name, clear of the self view
         add(video, "pos 0 0 container.w container.h");
         applyBorder();
         getAccessibleContext().setAccessibleName(participant);

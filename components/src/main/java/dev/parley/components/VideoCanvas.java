@@ -96,6 +96,12 @@ final class VideoCanvas {
     }
 
     /** Paints video, fitted or filled and optionally mirrored, or {@code placeholder} when there is none. */
+    /** The size of the video shown now, or {@code null} while the placeholder shows. */
+    java.awt.Dimension videoSize() {
+        BufferedImage image = showedVideo ? renderer.current() : null;
+        return image == null ? null : new java.awt.Dimension(image.getWidth(), image.getHeight());
+    }
+
     void paint(Graphics2D g, ContentMode mode, boolean mirrored, String name, String placeholder) {
         int width = owner.getWidth();
         int height = owner.getHeight();

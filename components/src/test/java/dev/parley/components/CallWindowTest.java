@@ -164,6 +164,43 @@ class CallWindowTest extends GuiTest {
     }
 
     @Test
+    void aScreenSharedInAGroupCallIsShownLargeWithTheOthersInAStrip() {
+        String title = "Parley group share " + System.nanoTime();
+        shared = ScreenShareTest.quadrantWindow(title, 720, 360);
+        long carol = 9503;
+        calls.client(ALICE);
+        calls.client(BOB);
+        calls.client(carol);
+        calls.autoAccept(BOB, Map.of());
+        calls.autoAccept(carol, Map.of());
+        show(() -> {
+            view = new CallView(calls.existing(ALICE));
+            return view;
+        }, 900, 640);
+        CallSession call = calls.call(ALICE, List.of(BOB, carol), ConferenceType.VIDEO, Map.of());
+        GuiActionRunner.execute(() -> view.setSession(call));
+        Waits.until(() -> GuiActionRunner.execute(() -> view.remoteView(BOB) != null && view.remoteView(carol) != null
+                && view.remoteView(BOB).isShowingVideo() && view.remoteView(carol).isShowingVideo()),
+                Duration.ofSeconds(15), () -> "both videos at Alice");
+        assertThat(GuiActionRunner.execute(view::featuredParticipant)).as("cameras only: the grid").isEqualTo(-1);
+
+        dev.parley.engine.ScreenSource source = Waits.untilPresent(() -> ScreenCapture.sources().stream()
+                .filter(s -> s.title().equals(title)).findFirst(), Duration.ofSeconds(5), () -> "the window listed");
+        calls.received(BOB).localMediaStream().videoTrack().setVideoCapture(new ScreenCapture(source, 15));
+        Waits.until(() -> GuiActionRunner.execute(view::featuredParticipant) == BOB, Duration.ofSeconds(10),
+                () -> "Bob's share shown large");
+        robot.waitForIdle();
+        Rectangle bob = GuiActionRunner.execute(() -> view.remoteView(BOB).getParent().getBounds());
+        Rectangle carolTile = GuiActionRunner.execute(() -> view.remoteView(carol).getParent().getBounds());
+        assertThat(bob.width).isGreaterThan(carolTile.width * 2);
+        assertThat(carolTile.x).as("Carol in the strip on the right").isGreaterThan(bob.x + bob.width);
+
+        calls.received(BOB).localMediaStream().videoTrack().setVideoCapture(new TestPatternCapture());
+        Waits.until(() -> GuiActionRunner.execute(view::featuredParticipant) == -1, Duration.ofSeconds(10),
+                () -> "the grid again when Bob's camera is back");
+    }
+
+    @Test
     void aTileShowsNetworkQualityFromStatsReports() {
         oneToOne();
         Waits.until(() -> GuiActionRunner.execute(() -> view.networkQuality(BOB)) == 3, Duration.ofSeconds(10),

@@ -110,6 +110,11 @@ class ScreenShareTest extends GuiTest {
 
     /** A window painted in {@link #QUADRANTS}, with a white marker sweeping across its middle. */
     static JFrame quadrantWindow(String title) {
+        return quadrantWindow(title, 640, 480);
+    }
+
+    /** {@link #quadrantWindow(String)} with content of {@code width} x {@code height}. */
+    static JFrame quadrantWindow(String title, int width, int height) {
         return GuiActionRunner.execute(() -> {
             JFrame frame = new JFrame(title);
             AtomicInteger step = new AtomicInteger();
@@ -127,7 +132,7 @@ class ScreenShareTest extends GuiTest {
                     g.fillRect(x, h / 2 - 20, 40, 40);
                 }
             };
-            canvas.setPreferredSize(new Dimension(640, 480));
+            canvas.setPreferredSize(new Dimension(width, height));
             frame.setContentPane(canvas);
             frame.pack();
             frame.setLocation(200, 150);
