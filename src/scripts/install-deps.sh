@@ -17,7 +17,7 @@
 #   x11-utils        xwininfo: test-demo-package.sh waits for the installed demo's window
 set -euo pipefail
 
-packages=(libpulse0 prosody coturn openssl xvfb openbox chromium iproute2 nftables pulseaudio pulseaudio-utils fakeroot binutils x11-utils)
+packages=(libpulse0 prosody coturn openssl xvfb openbox chromium iproute2 nftables pulseaudio pulseaudio-utils janus fakeroot binutils x11-utils)
 # `install-deps.sh demo`: only what running the demo needs.
 if [ "${1:-}" = demo ]; then
   packages=(libpulse0)

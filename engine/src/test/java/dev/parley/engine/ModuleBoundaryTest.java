@@ -46,6 +46,13 @@ class ModuleBoundaryTest {
     }
 
     @Test
+    void onlyTheJanusProtocolUsesJackson() {
+        assertThat(importing(ROOT.resolve("engine/src/main/java"), "com\\.fasterxml"))
+                .isNotEmpty()
+                .allMatch(file -> file.contains("/dev/parley/engine/conference/internal/"));
+    }
+
+    @Test
     void theCallLogicHoldsNoNativeAndNoMediaLayerCode() {
         assertThat(importing(ENGINE.resolve("internal/call"), "dev\\.onvoid|dev\\.parley\\.engine\\.internal\\.rtc"))
                 .isEmpty();

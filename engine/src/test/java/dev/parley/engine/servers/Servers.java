@@ -38,6 +38,8 @@ public final class Servers implements BeforeEachCallback, ParameterResolver {
                         TestServers.browser();
                     } else if (type == Pulse.class) {
                         TestServers.pulse();
+                    } else if (type == Janus.class) {
+                        TestServers.janus();
                     }
                 });
     }
@@ -45,7 +47,8 @@ public final class Servers implements BeforeEachCallback, ParameterResolver {
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
         Class<?> type = parameter.getParameter().getType();
-        return type == Prosody.class || type == Coturn.class || type == QuickBloxBrowser.class || type == Pulse.class;
+        return type == Prosody.class || type == Coturn.class || type == QuickBloxBrowser.class || type == Pulse.class
+                || type == Janus.class;
     }
 
     @Override
@@ -56,6 +59,9 @@ public final class Servers implements BeforeEachCallback, ParameterResolver {
         }
         if (type == Coturn.class) {
             return TestServers.coturn();
+        }
+        if (type == Janus.class) {
+            return TestServers.janus();
         }
         if (type == Pulse.class) {
             return TestServers.pulse();

@@ -12,6 +12,7 @@ public final class TestServers {
 
     private static final Shared<Prosody> PROSODY = new Shared<>("Prosody", Prosody::start);
     private static final Shared<Coturn> COTURN = new Shared<>("coturn", Coturn::start);
+    private static final Shared<Janus> JANUS = new Shared<>("Janus", Janus::start);
     private static final Shared<Pulse> PULSE = new Shared<>("PulseAudio with test devices", Pulse::start);
     private static final Shared<QuickBloxBrowser> BROWSER =
             new Shared<>("Chromium with the QuickBlox JS SDK", QuickBloxBrowser::start);
@@ -27,6 +28,11 @@ public final class TestServers {
     /** The shared coturn. */
     public static Coturn coturn() {
         return COTURN.get();
+    }
+
+    /** The shared Janus. */
+    public static Janus janus() {
+        return JANUS.get();
     }
 
     /** The shared PulseAudio with the test microphones and speakers. */

@@ -1,0 +1,317 @@
+package dev.parley.engine.conference.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.parley.engine.conference.JanusException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Not API. One WebSocket to a Janus server ({@code janus-protocol}): requests as JSON with a
+ * transaction each, answered within a timeout or failed with a {@link JanusException} that
+ * names the request and Janus's error; sessions kept alive while open; the server's own events
+ * (a plugin's asynchronous answer, {@code webrtcup}, {@code hangup}, ...) handed to listeners.
+ *
+ * <p>Janus answers a plugin message with {@code ack} and later an {@code event} carrying the
+ * same transaction, or at once with {@code success}; {@link #request} waits for whichever
+ * ends the transaction.
+ *
+ * <p>Threading: thread safe. Listeners run on the WebSocket's reader thread and must not block;
+ * keep-alives go out on a thread named {@code parley-janus-keepalive}, which ends on close.
+ */
+public final class JanusConnection implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(JanusConnection.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final URI url;
+    private final Duration timeout;
+    private final WebSocket socket;
+    private final Map<String, Pending> pending = new ConcurrentHashMap<>();
+    private final CopyOnWriteArraySet<Consumer<JsonNode>> listeners = new CopyOnWriteArraySet<>();
+    private final AtomicLong transactions = new AtomicLong();
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final ScheduledExecutorService keepAlive;
+
+    private JanusConnection(URI url, Duration timeout, WebSocket socket) {
+        this.url = url;
+        this.timeout = timeout;
+        this.socket = socket;
+        this.keepAlive = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "parley-janus-keepalive");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /**
+     * Connects to {@code url} (e.g. {@code ws://127.0.0.1:8188}).
+     *
+     * @throws JanusException if the server cannot be reached or refuses the WebSocket within {@code timeout}
+     */
+    public static JanusConnection open(URI url, Duration timeout) {
+        Reader reader = new Reader();
+        WebSocket socket;
+        try {
+            socket = HttpClient.newBuilder().connectTimeout(timeout).build().newWebSocketBuilder()
+                    .subprotocols("janus-protocol").connectTimeout(timeout)
+                    .buildAsync(url, reader).get(timeout.toMillis() + 1000, TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            throw new JanusException("cannot connect to the Janus server at " + url + ": "
+                    + (e.getCause() == null ? e : e.getCause()).getMessage(), e.getCause() == null ? e : e.getCause());
+        } catch (TimeoutException e) {
+            throw new JanusException("the Janus server at " + url + " did not answer within " + timeout.toMillis()
+                    + " ms", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new JanusException("interrupted while connecting to " + url, e);
+        }
+        JanusConnection connection = new JanusConnection(url, timeout, socket);
+        reader.connection = connection;
+        return connection;
+    }
+
+    /** Tells {@code listener} every message of the server that answers no request (events). */
+    public void addListener(Consumer<JsonNode> listener) {
+        listeners.add(listener);
+    }
+
+    /** A new Janus session; kept alive every {@code keepAlive} until destroyed or closed. */
+    public long createSession(Duration keepAliveEvery) {
+        long session = request(message("create"), "create a session").path("data").path("id").asLong();
+        keepAlive.scheduleAtFixedRate(() -> {
+            try {
+                ObjectNode ping = message("keepalive");
+                ping.put("session_id", session);
+                request(ping, "keep session " + session + " alive");
+            } catch (JanusException e) {
+                if (!closed.get()) {
+                    log.warn("janus: keep-alive of session {} failed: {}", session, e.getMessage());
+                }
+            }
+        }, keepAliveEvery.toMillis(), keepAliveEvery.toMillis(), TimeUnit.MILLISECONDS);
+        return session;
+    }
+
+    /** Attaches {@code plugin} (e.g. {@code janus.plugin.videoroom}) to {@code session}; returns the handle. */
+    public long attach(long session, String plugin) {
+        ObjectNode attach = message("attach");
+        attach.put("session_id", session);
+        attach.put("plugin", plugin);
+        return request(attach, "attach " + plugin).path("data").path("id").asLong();
+    }
+
+    /**
+     * Sends {@code body} (and {@code jsep}, may be null) to the plugin on {@code handle} and
+     * returns the plugin's answer: {@code plugindata.data} and, when the plugin sent one, its
+     * {@code jsep} under the key {@code "jsep"}.
+     *
+     * @throws JanusException if Janus or the plugin answers with an error, or nothing comes in time
+     */
+    public ObjectNode message(long session, long handle, ObjectNode body, ObjectNode jsep) {
+        ObjectNode message = message("message");
+        message.put("session_id", session);
+        message.put("handle_id", handle);
+        message.set("body", body);
+        if (jsep != null) {
+            message.set("jsep", jsep);
+        }
+        String what = "\"" + body.path("request").asText() + "\" to handle " + handle;
+        JsonNode answer = request(message, what);
+        ObjectNode data = answer.path("plugindata").path("data").deepCopy();
+        if (data.has("error_code") || data.has("error")) {
+            throw new JanusException("Janus refused " + what + ": " + data.path("error").asText("error")
+                    + " (" + data.path("error_code").asInt() + ")", data.path("error_code").asInt());
+        }
+        if (answer.has("jsep")) {
+            data.set("jsep", answer.get("jsep"));
+        }
+        return data;
+    }
+
+    /** Sends a trickled ICE candidate (null: gathering done) for {@code handle}, without waiting. */
+    public void trickle(long session, long handle, ObjectNode candidate) {
+        ObjectNode trickle = message("trickle");
+        trickle.put("session_id", session);
+        trickle.put("handle_id", handle);
+        if (candidate == null) {
+            trickle.putObject("candidate").put("completed", true);
+        } else {
+            trickle.set("candidate", candidate);
+        }
+        send(trickle);
+    }
+
+    /** Destroys {@code session} on the server (its handles go with it). */
+    public void destroySession(long session) {
+        ObjectNode destroy = message("destroy");
+        destroy.put("session_id", session);
+        request(destroy, "destroy session " + session);
+    }
+
+    /** A new message of kind {@code janus}, with a fresh transaction. */
+    public ObjectNode message(String janus) {
+        ObjectNode message = JSON.createObjectNode();
+        message.put("janus", janus);
+        message.put("transaction", "parley-" + transactions.incrementAndGet());
+        return message;
+    }
+
+    /** A new empty JSON object, for request bodies. */
+    public static ObjectNode object() {
+        return JSON.createObjectNode();
+    }
+
+    /**
+     * Sends {@code message} and waits for the answer that ends its transaction.
+     *
+     * @throws JanusException on {@code error}, a timeout, or a closed connection
+     */
+    public JsonNode request(ObjectNode message, String what) {
+        String transaction = message.path("transaction").asText();
+        // a plugin message's ack only says its event will follow; other requests end with their ack
+        Pending answer = new Pending(!"message".equals(message.path("janus").asText()));
+        pending.put(transaction, answer);
+        try {
+            send(message);
+            JsonNode reply = answer.future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            if ("error".equals(reply.path("janus").asText())) {
+                JsonNode error = reply.path("error");
+                throw new JanusException("Janus refused to " + what + ": " + error.path("reason").asText()
+                        + " (" + error.path("code").asInt() + ")", error.path("code").asInt());
+            }
+            return reply;
+        } catch (TimeoutException e) {
+            throw new JanusException("Janus did not answer \"" + what + "\" within " + timeout.toMillis() + " ms", e);
+        } catch (ExecutionException e) {
+            throw new JanusException("Janus connection lost while waiting to " + what, e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new JanusException("interrupted while waiting to " + what, e);
+        } finally {
+            pending.remove(transaction);
+        }
+    }
+
+    private void send(ObjectNode message) {
+        if (closed.get()) {
+            throw new JanusException("the connection to " + url + " is closed", 0);
+        }
+        try {
+            socket.sendText(JSON.writeValueAsString(message), true).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new JanusException("cannot send to " + url, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new JanusException("interrupted while sending to " + url, e);
+        }
+    }
+
+    private void received(String text) {
+        JsonNode message;
+        try {
+            message = JSON.readTree(text);
+        } catch (JsonProcessingException e) {
+            log.warn("janus: {} sent what is not JSON: {}", url, e.getOriginalMessage());
+            return;
+        }
+        String kind = message.path("janus").asText();
+        Pending waiting = pending.get(message.path("transaction").asText());
+        boolean ends = switch (kind) {
+            case "success", "error", "event" -> true;
+            case "ack" -> waiting != null && waiting.ackEnds;
+            default -> false;
+        };
+        if (waiting != null && ends) {
+            waiting.future.complete(message);
+        } else if (!"ack".equals(kind)) {
+            listeners.forEach(listener -> listener.accept(message));
+        }
+    }
+
+    /** A request waiting for the answer that ends its transaction. */
+    private static final class Pending {
+        final CompletableFuture<JsonNode> future = new CompletableFuture<>();
+        final boolean ackEnds;
+
+        Pending(boolean ackEnds) {
+            this.ackEnds = ackEnds;
+        }
+    }
+
+    @Override
+    public void close() {
+        if (closed.getAndSet(true)) {
+            return;
+        }
+        keepAlive.shutdownNow();
+        try {
+            keepAlive.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        pending.values().forEach(p -> p.future.completeExceptionally(new JanusException("connection closed", 0)));
+        socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").orTimeout(2, TimeUnit.SECONDS).exceptionally(e -> null);
+        socket.abort();
+    }
+
+    /** Collects the frames of one message and hands whole messages to the connection. */
+    private static final class Reader implements WebSocket.Listener {
+        private final StringBuilder text = new StringBuilder();
+        private volatile JanusConnection connection;
+
+        @Override
+        public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
+            text.append(data);
+            if (last) {
+                String message = text.toString();
+                text.setLength(0);
+                JanusConnection c = connection;
+                if (c != null) {
+                    c.received(message);
+                }
+            }
+            socket.request(1);
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onClose(WebSocket socket, int status, String reason) {
+            JanusConnection c = connection;
+            if (c != null) {
+                c.pending.values().forEach(p -> p.future.completeExceptionally(
+                        new JanusException("Janus closed the connection: " + status + " " + reason, 0)));
+            }
+            return null;
+        }
+
+        @Override
+        public void onError(WebSocket socket, Throwable error) {
+            JanusConnection c = connection;
+            if (c != null) {
+                c.pending.values().forEach(p -> p.future.completeExceptionally(error));
+            }
+        }
+    }
+}
