@@ -13,4 +13,4 @@ export PULSE_SERVER="unix:$pulse/native"
 bash src/scripts/run-components-main.sh dev.parley.components.WidgetScreenshots docs/images
 # twice the pixels need a screen twice the size
 DISPLAY= xvfb-run -a -s "-screen 0 3200x2400x24" bash src/scripts/run-components-main.sh -Dsun.java2d.uiScale=2 \
-  -Dflatlaf.uiScale=2 -Dparley.shots.suffix=-200 dev.parley.components.WidgetScreenshots docs/images
+  -Dparley.shots.suffix=-200 dev.parley.components.WidgetScreenshots docs/images
