@@ -59,7 +59,7 @@ class CallViewTest extends GuiTest {
         awaitState(222, "");
         assertThat(tiles()).isEqualTo(1);
         Rectangle bob = bounds(222);
-        Rectangle local = GuiActionRunner.execute(() -> SwingTreeLocal.localTile(view).getBounds());
+        Rectangle local = GuiActionRunner.execute(() -> localTile(view).getBounds());
         assertThat(bob.contains(local)).as("the overlay %s inside Bob's tile %s", local, bob).isTrue();
         assertThat(local.width).isLessThan(bob.width / 2);
         assertThat(local.x + local.width / 2).isGreaterThan(bob.x + bob.width / 2);
@@ -83,7 +83,7 @@ class CallViewTest extends GuiTest {
         assertThat(GuiActionRunner.execute(view::isStatsVisible)).isTrue();
 
         assertThat(GuiActionRunner.execute(view::selfViewCorner)).as("a group call has no overlay").isNull();
-        assertThat(GuiActionRunner.execute(() -> SwingTreeLocal.localTile(view).getBounds().width))
+        assertThat(GuiActionRunner.execute(() -> localTile(view).getBounds().width))
                 .isEqualTo(bounds(222).width);
 
         // Carol and Dave leave: their tiles say so, then go, and Bob fills the view again with the overlay
@@ -92,7 +92,7 @@ class CallViewTest extends GuiTest {
         awaitState(333, "left");
         awaitState(444, "left");
         Waits.until(() -> tiles() == 1, Duration.ofMillis(CallView.LEAVE_MILLIS + 3000), () -> tiles() + " tiles");
-        assertThat(bounds(222).contains(GuiActionRunner.execute(() -> SwingTreeLocal.localTile(view).getBounds())))
+        assertThat(bounds(222).contains(GuiActionRunner.execute(() -> localTile(view).getBounds())))
                 .isTrue();
     }
 
@@ -108,28 +108,5 @@ class CallViewTest extends GuiTest {
         Waits.until(() -> state.equals(GuiActionRunner.execute(() -> view.participantState(userId))),
                 Duration.ofSeconds(10), () -> userId + " to be '" + state + "', is '"
                         + GuiActionRunner.execute(() -> view.participantState(userId)) + "'");
-    }
-
-    /** Finds the local preview's tile in the view's component tree. */
-    private static final class SwingTreeLocal {
-        static java.awt.Component localTile(CallView view) {
-            LocalVideoPanel panel = find(view, LocalVideoPanel.class);
-            return panel.getParent();
-        }
-
-        private static <T> T find(java.awt.Container root, Class<T> type) {
-            for (java.awt.Component c : root.getComponents()) {
-                if (type.isInstance(c)) {
-                    return type.cast(c);
-                }
-                if (c instanceof java.awt.Container container) {
-                    T found = find(container, type);
-                    if (found != null) {
-                        return found;
-                    }
-                }
-            }
-            return null;
-        }
     }
 }

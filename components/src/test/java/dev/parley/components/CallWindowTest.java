@@ -46,9 +46,9 @@ class CallWindowTest extends GuiTest {
     @Test
     void theSelfViewOfAOneToOneCallIsDraggedToAnotherCornerAndHidden() {
         CallSession call = oneToOne();
-        Rectangle overlay = GuiActionRunner.execute(() -> localTile().getBounds());
+        Rectangle overlay = GuiActionRunner.execute(() -> localTile(view).getBounds());
         Point from = new Point(overlay.x + overlay.width / 2, overlay.y + overlay.height / 2);
-        java.awt.Container stage = GuiActionRunner.execute(() -> localTile().getParent());
+        java.awt.Container stage = GuiActionRunner.execute(() -> localTile(view).getParent());
 
         robot.pressMouse(stage, from, MouseButton.LEFT_BUTTON);
         robot.moveMouse(stage, new Point(from.x - 60, from.y - 40));
@@ -56,11 +56,11 @@ class CallWindowTest extends GuiTest {
         robot.releaseMouse(MouseButton.LEFT_BUTTON);
         robot.waitForIdle();
         assertThat(GuiActionRunner.execute(view::selfViewCorner)).isEqualTo("TOP_LEFT");
-        Rectangle moved = GuiActionRunner.execute(() -> localTile().getBounds());
+        Rectangle moved = GuiActionRunner.execute(() -> localTile(view).getBounds());
         assertThat(moved.x).isLessThan(overlay.x);
         assertThat(moved.y).isLessThan(overlay.y);
 
-        java.awt.Component self = GuiActionRunner.execute(this::localTile);
+        java.awt.Component self = GuiActionRunner.execute(() -> localTile(view));
         window.toggleButton("parley.selfViewToggle").requireText("Hide self view").click();
         assertThat(GuiActionRunner.execute(self::isShowing)).isFalse();
         window.toggleButton("parley.selfViewToggle").requireText("Show self view").click();
@@ -242,24 +242,5 @@ class CallWindowTest extends GuiTest {
 
     private java.awt.Component remoteTileOfBob() {
         return view.remoteView(BOB);
-    }
-
-    private java.awt.Component localTile() {
-        return find(view, LocalVideoPanel.class).getParent();
-    }
-
-    private static <T> T find(java.awt.Container root, Class<T> type) {
-        for (java.awt.Component c : root.getComponents()) {
-            if (type.isInstance(c)) {
-                return type.cast(c);
-            }
-            if (c instanceof java.awt.Container container) {
-                T found = find(container, type);
-                if (found != null) {
-                    return found;
-                }
-            }
-        }
-        return null;
     }
 }

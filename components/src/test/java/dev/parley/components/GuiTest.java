@@ -80,6 +80,27 @@ abstract class GuiTest {
         return panel;
     }
 
+    /** The first component of {@code type} in {@code root}'s tree, or null. */
+    protected static <T> T find(java.awt.Container root, Class<T> type) {
+        for (Component c : root.getComponents()) {
+            if (type.isInstance(c)) {
+                return type.cast(c);
+            }
+            if (c instanceof java.awt.Container container) {
+                T found = find(container, type);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The tile around the local preview in {@code view}. */
+    protected static Component localTile(CallView view) {
+        return find(view, LocalVideoPanel.class).getParent();
+    }
+
     /** What the screen shows of {@code component} now, as a person would see it. */
     protected static BufferedImage capture(Component component) {
         return SwingFixture.capture(component);
