@@ -49,6 +49,9 @@ class JanusConnectionTest {
                     .asBoolean()).isFalse();
             connection.destroySession(session);
         }
+        dev.parley.engine.testing.Waits.until(() -> Thread.getAllStackTraces().keySet().stream()
+                .noneMatch(t -> t.getName().startsWith("parley-janus-") && t.isAlive()), Duration.ofSeconds(3),
+                () -> "the connection's threads to end on close");
     }
 
     @Test

@@ -15,11 +15,13 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -35,8 +37,10 @@ import org.slf4j.LoggerFactory;
  * same transaction, or at once with {@code success}; {@link #request} waits for whichever
  * ends the transaction.
  *
- * <p>Threading: thread safe. Listeners run on the WebSocket's reader thread and must not block;
- * keep-alives go out on a thread named {@code parley-janus-keepalive}, which ends on close.
+ * <p>Threading: thread safe. Listeners run on the WebSocket's threads ({@code parley-janus-io-N})
+ * and must not block; keep-alives go out on a thread named {@code parley-janus-keepalive}; both
+ * end on close (but for the JDK HTTP client's own selector thread, which ends when the client is
+ * collected).
  */
 public final class JanusConnection implements AutoCloseable {
 
@@ -51,11 +55,13 @@ public final class JanusConnection implements AutoCloseable {
     private final AtomicLong transactions = new AtomicLong();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final ScheduledExecutorService keepAlive;
+    private final ExecutorService io;
 
-    private JanusConnection(URI url, Duration timeout, WebSocket socket) {
+    private JanusConnection(URI url, Duration timeout, WebSocket socket, ExecutorService io) {
         this.url = url;
         this.timeout = timeout;
         this.socket = socket;
+        this.io = io;
         this.keepAlive = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "parley-janus-keepalive");
             t.setDaemon(true);
@@ -70,22 +76,31 @@ public final class JanusConnection implements AutoCloseable {
      */
     public static JanusConnection open(URI url, Duration timeout) {
         Reader reader = new Reader();
+        AtomicInteger threads = new AtomicInteger();
+        ExecutorService io = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "parley-janus-io-" + threads.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
         WebSocket socket;
         try {
-            socket = HttpClient.newBuilder().connectTimeout(timeout).build().newWebSocketBuilder()
+            socket = HttpClient.newBuilder().executor(io).connectTimeout(timeout).build().newWebSocketBuilder()
                     .subprotocols("janus-protocol").connectTimeout(timeout)
                     .buildAsync(url, reader).get(timeout.toMillis() + 1000, TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
+            io.shutdownNow();
             throw new JanusException("cannot connect to the Janus server at " + url + ": "
                     + (e.getCause() == null ? e : e.getCause()).getMessage(), e.getCause() == null ? e : e.getCause());
         } catch (TimeoutException e) {
+            io.shutdownNow();
             throw new JanusException("the Janus server at " + url + " did not answer within " + timeout.toMillis()
                     + " ms", e);
         } catch (InterruptedException e) {
+            io.shutdownNow();
             Thread.currentThread().interrupt();
             throw new JanusException("interrupted while connecting to " + url, e);
         }
-        JanusConnection connection = new JanusConnection(url, timeout, socket);
+        JanusConnection connection = new JanusConnection(url, timeout, socket, io);
         reader.connection = connection;
         return connection;
     }
@@ -272,8 +287,15 @@ public final class JanusConnection implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         pending.values().forEach(p -> p.future.completeExceptionally(new JanusException("connection closed", 0)));
-        socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").orTimeout(2, TimeUnit.SECONDS).exceptionally(e -> null);
+        try {
+            socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").get(2, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            // the server went first: nothing to say goodbye to
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         socket.abort();
+        io.shutdownNow();
     }
 
     /** Collects the frames of one message and hands whole messages to the connection. */
