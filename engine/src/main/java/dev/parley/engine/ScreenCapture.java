@@ -135,6 +135,9 @@ public final class ScreenCapture extends VideoCapture {
             throw new IllegalArgumentException("size cap " + maxSize.width + "x" + maxSize.height
                     + " is too small: use at least 16x16");
         }
+        if (maxFrameRate < 1 || maxFrameRate > 60) {
+            throw new IllegalArgumentException("frame rate " + maxFrameRate + " is not supported: use 1 to 60");
+        }
         if (!Desktop.available()) {
             throw new MediaException("there is no screen to share: this JVM is headless");
         }
