@@ -2,6 +2,7 @@ package dev.parley.engine;
 
 import dev.parley.engine.internal.call.EngineThread;
 import dev.parley.engine.internal.rtc.LocalMedia;
+import dev.parley.engine.internal.rtc.MediaBridge;
 
 /**
  * What the local user sends in one session, as QuickBlox's {@code localMediaStream}: the
@@ -14,6 +15,10 @@ import dev.parley.engine.internal.rtc.LocalMedia;
  * <p>Threading: all methods are thread safe.
  */
 public final class LocalMediaStream {
+
+    static {
+        MediaBridge.register(LocalMediaStream::new); // for conferences, in another package
+    }
 
     private final LocalMedia media;
     private final LocalVideoTrack videoTrack;

@@ -110,6 +110,11 @@ public final class JanusConnection implements AutoCloseable {
         listeners.add(listener);
     }
 
+    /** Stops telling {@code listener}. */
+    public void removeListener(Consumer<JsonNode> listener) {
+        listeners.remove(listener);
+    }
+
     /** A new Janus session; kept alive every {@code keepAlive} until destroyed or closed. */
     public long createSession(Duration keepAliveEvery) {
         long session = request(message("create"), "create a session").path("data").path("id").asLong();
@@ -227,7 +232,8 @@ public final class JanusConnection implements AutoCloseable {
         }
     }
 
-    private void send(ObjectNode message) {
+    /** One message at a time: the JDK's WebSocket refuses a send while another is pending. */
+    private synchronized void send(ObjectNode message) {
         if (closed.get()) {
             throw new JanusException("the connection to " + url + " is closed", 0);
         }

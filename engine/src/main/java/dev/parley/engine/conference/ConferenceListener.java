@@ -1,0 +1,45 @@
+package dev.parley.engine.conference;
+
+import dev.parley.engine.AudioTrack;
+import dev.parley.engine.ConnectionState;
+import dev.parley.engine.VideoTrack;
+
+/**
+ * What happens in a conference, as QuickBlox's conference delegate: who publishes, the tracks
+ * received from them, the state of each connection, errors, the end. Every method has an
+ * empty default; override what you need.
+ *
+ * <p>Threading: called on the session's callback executor (the client's {@code CallConfig}
+ * executor, the EDT by default), one at a time, in order.
+ */
+public interface ConferenceListener {
+
+    /** {@code userId} publishes in the room (also those already there when this user joined). */
+    default void participantJoined(ConferenceSession session, long userId) {
+    }
+
+    /** {@code userId} stopped publishing or left the room. */
+    default void participantLeft(ConferenceSession session, long userId) {
+    }
+
+    default void remoteVideoTrackReceived(ConferenceSession session, long userId, VideoTrack track) {
+    }
+
+    default void remoteAudioTrackReceived(ConferenceSession session, long userId, AudioTrack track) {
+    }
+
+    /**
+     * The connection that carries {@code userId}'s media changed: the local user's own
+     * publisher connection (their own id) or a subscription.
+     */
+    default void connectionStateChanged(ConferenceSession session, long userId, ConnectionState state) {
+    }
+
+    /** Janus reported a failure that did not come from a request of this user (a lost handle, a hang-up). */
+    default void errorReceived(ConferenceSession session, JanusException error) {
+    }
+
+    /** The session left the room and released its media. */
+    default void sessionClosed(ConferenceSession session) {
+    }
+}

@@ -1,0 +1,151 @@
+package dev.parley.engine.conference;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.parley.engine.AudioDeviceMode;
+import dev.parley.engine.CallConfig;
+import dev.parley.engine.ConferenceType;
+import dev.parley.engine.ConnectionState;
+import dev.parley.engine.TestPatternCapture;
+import dev.parley.engine.VideoTrack;
+import dev.parley.engine.internal.rtc.NativeTracker;
+import dev.parley.engine.servers.Janus;
+import dev.parley.engine.servers.Servers;
+import dev.parley.engine.testing.TestPatterns;
+import dev.parley.engine.testing.Waits;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Conferences through a real Janus (video room) with real webrtc-java: two users publish in a
+ * room, see each other join, subscribe, and receive each other's test pattern through the SFU;
+ * one leaves and the other is told; a room that does not exist is refused clearly; nothing
+ * native is left behind.
+ */
+@ExtendWith(Servers.class)
+class ConferenceTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(15);
+
+    @Test
+    void twoPublishersSeeEachOtherThroughJanusAndALeaveIsReported(Janus janus) {
+        Map<String, Integer> nativeBefore = NativeTracker.snapshot();
+        List<String> annEvents = new CopyOnWriteArrayList<>();
+        List<String> bobEvents = new CopyOnWriteArrayList<>();
+        try (ConferenceClient ann = client(janus, 9901); ConferenceClient bob = client(janus, 9902)) {
+            ConferenceSession annRoom = ann.createSession(Long.toString(Janus.ROOM), ConferenceType.VIDEO);
+            ConferenceSession bobRoom = bob.createSession(Long.toString(Janus.ROOM), ConferenceType.VIDEO);
+            annRoom.addListener(recorder(annEvents));
+            bobRoom.addListener(recorder(bobEvents));
+            annRoom.localMediaStream().videoTrack().setVideoCapture(new TestPatternCapture());
+            bobRoom.localMediaStream().videoTrack().setVideoCapture(new TestPatternCapture());
+
+            annRoom.joinAsPublisher();
+            bobRoom.joinAsPublisher();
+            Waits.until(() -> annEvents.contains("joined 9902"), WAIT, () -> "Ann told that Bob joined: " + annEvents);
+            Waits.until(() -> bobEvents.contains("joined 9901"), WAIT, () -> "Bob told that Ann was there: " + bobEvents);
+            assertThat(annRoom.activePublishers()).containsExactly(9902L);
+            Waits.until(() -> annEvents.contains("state 9901 CONNECTED"), WAIT,
+                    () -> "Ann's publication connected: " + annEvents);
+
+            annRoom.subscribeToParticipant(9902);
+            bobRoom.subscribeToParticipant(9901);
+            Waits.until(() -> annRoom.remoteVideoTrack(9902).isPresent() && bobRoom.remoteVideoTrack(9901).isPresent(),
+                    WAIT, () -> "each other's video: " + annEvents + " / " + bobEvents);
+            assertPattern(annRoom.remoteVideoTrack(9902).orElseThrow(), "Bob's video at Ann");
+            assertPattern(bobRoom.remoteVideoTrack(9901).orElseThrow(), "Ann's video at Bob");
+            assertThat(annEvents).contains("state 9902 CONNECTED", "audio 9902");
+
+            bobRoom.leave();
+            Waits.until(() -> annEvents.contains("left 9902"), WAIT, () -> "Ann told that Bob left: " + annEvents);
+            assertThat(annRoom.activePublishers()).isEmpty();
+            assertThat(annRoom.remoteVideoTrack(9902)).isEmpty();
+            Waits.until(() -> bobEvents.contains("closed"), WAIT, () -> "Bob's session closed: " + bobEvents);
+        }
+        Waits.until(() -> NativeTracker.snapshot().equals(nativeBefore), WAIT,
+                () -> "native objects back to " + nativeBefore + ", are " + NativeTracker.snapshot());
+    }
+
+    @Test
+    void aRoomThatDoesNotExistIsRefusedAndNothingIsLeftOpen(Janus janus) {
+        try (ConferenceClient ann = client(janus, 9903)) {
+            ConferenceSession nowhere = ann.createSession("999999", ConferenceType.AUDIO);
+            assertThatThrownBy(nowhere::joinAsPublisher).isInstanceOf(JanusException.class)
+                    .hasMessageContaining("\"joinandconfigure\"")
+                    .satisfies(e -> assertThat(((JanusException) e).code()).isEqualTo(426));
+            nowhere.leave();
+            assertThatThrownBy(() -> ann.createSession("lobby", ConferenceType.VIDEO))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("\"lobby\"");
+        }
+    }
+
+    private static ConferenceClient client(Janus janus, long userId) {
+        CallConfig config = CallConfig.builder().audioDeviceMode(AudioDeviceMode.HEADLESS)
+                .callbackExecutor(Executors.newSingleThreadExecutor(r -> {
+                    Thread t = new Thread(r, "test-conference-events-" + userId);
+                    t.setDaemon(true);
+                    return t;
+                })).build();
+        return ConferenceClient.create(ConferenceSettings.of(janus.url(), userId).withConfig(config));
+    }
+
+    private static ConferenceListener recorder(List<String> events) {
+        return new ConferenceListener() {
+            @Override
+            public void participantJoined(ConferenceSession session, long userId) {
+                events.add("joined " + userId);
+            }
+
+            @Override
+            public void participantLeft(ConferenceSession session, long userId) {
+                events.add("left " + userId);
+            }
+
+            @Override
+            public void remoteVideoTrackReceived(ConferenceSession session, long userId, VideoTrack track) {
+                events.add("video " + userId);
+            }
+
+            @Override
+            public void remoteAudioTrackReceived(ConferenceSession session, long userId,
+                    dev.parley.engine.AudioTrack track) {
+                events.add("audio " + userId);
+            }
+
+            @Override
+            public void connectionStateChanged(ConferenceSession session, long userId, ConnectionState state) {
+                events.add("state " + userId + " " + state);
+            }
+
+            @Override
+            public void sessionClosed(ConferenceSession session) {
+                events.add("closed");
+            }
+        };
+    }
+
+    /** The test pattern's bars arrive in {@code track}'s frames. */
+    private static void assertPattern(VideoTrack track, String what) {
+        AtomicReference<String> mismatch = new AtomicReference<>("no frame");
+        try (var sink = track.addSink(frame -> {
+            ByteBuffer argb = ByteBuffer.allocateDirect(frame.width() * frame.height() * 4).order(ByteOrder.LITTLE_ENDIAN);
+            frame.convertToArgb(argb);
+            int[] pixels = new int[frame.width() * frame.height()];
+            argb.asIntBuffer().get(pixels);
+            int width = frame.width();
+            mismatch.set(String.join("; ", TestPatterns.barMismatches((x, y) -> pixels[y * width + x], 0, 0, width,
+                    frame.height(), 48)));
+        })) {
+            Waits.until(() -> mismatch.get().isEmpty(), WAIT, () -> what + " to show the pattern: " + mismatch.get());
+        }
+    }
+}
