@@ -1,5 +1,6 @@
 package dev.parley.engine.conference;
 
+import dev.parley.engine.AudioDevice;
 import dev.parley.engine.ConferenceType;
 import dev.parley.engine.conference.internal.JanusConnection;
 import dev.parley.engine.internal.rtc.RtcEngine;
@@ -7,6 +8,10 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -39,12 +44,18 @@ public final class ConferenceClient implements AutoCloseable {
     private final RtcEngine rtc;
     private final Set<ConferenceSession> sessions = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final ScheduledExecutorService ticks;
 
     private ConferenceClient(ConferenceSettings settings, JanusConnection janus, long janusSession) {
         this.settings = settings;
         this.janus = janus;
         this.janusSession = janusSession;
         this.rtc = new RtcEngine("parley-conference-" + settings.userId(), settings.config().audioDeviceMode());
+        this.ticks = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "parley-conference-ticks-" + settings.userId());
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     /**
@@ -66,6 +77,37 @@ public final class ConferenceClient implements AutoCloseable {
     /** The local user. */
     public long userId() {
         return settings.userId();
+    }
+
+    /**
+     * Sends this user's voice from {@code microphone} from now on, also in a room; null goes
+     * back to the system default.
+     *
+     * @throws dev.parley.engine.MediaException if the device is not plugged in or there is no sound system
+     */
+    public void setMicrophone(AudioDevice microphone) {
+        if (microphone != null && microphone.kind() != AudioDevice.Kind.MICROPHONE) {
+            throw new IllegalArgumentException(microphone + " is not a microphone");
+        }
+        rtc.call(() -> {
+            rtc.audio().useMicrophone(microphone);
+            return null;
+        });
+    }
+
+    /**
+     * Plays the rooms on {@code speaker} from now on; null goes back to the system default.
+     *
+     * @throws dev.parley.engine.MediaException if the device is not plugged in or there is no sound system
+     */
+    public void setSpeaker(AudioDevice speaker) {
+        if (speaker != null && speaker.kind() != AudioDevice.Kind.SPEAKER) {
+            throw new IllegalArgumentException(speaker + " is not a speaker");
+        }
+        rtc.call(() -> {
+            rtc.audio().useSpeaker(speaker);
+            return null;
+        });
     }
 
     /**
@@ -107,6 +149,11 @@ public final class ConferenceClient implements AutoCloseable {
         return rtc;
     }
 
+    /** Runs {@code tick} every {@code period} until cancelled or the client closes. */
+    ScheduledFuture<?> every(Duration period, Runnable tick) {
+        return ticks.scheduleAtFixedRate(tick, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
     void forget(ConferenceSession session) {
         sessions.remove(session);
     }
@@ -124,6 +171,12 @@ public final class ConferenceClient implements AutoCloseable {
             // the server went first
         }
         janus.close();
+        ticks.shutdownNow();
+        try {
+            ticks.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         rtc.close();
     }
 }

@@ -35,6 +35,14 @@ public interface ConferenceListener {
     default void connectionStateChanged(ConferenceSession session, long userId, ConnectionState state) {
     }
 
+    /**
+     * {@code userId} is the one speaking now (the local user included), with the same
+     * hysteresis as calls: a voice counts after 200 ms, pauses do not end it, a louder voice
+     * takes over after a second.
+     */
+    default void activeSpeakerChanged(ConferenceSession session, long userId) {
+    }
+
     /** Janus reported a failure that did not come from a request of this user (a lost handle, a hang-up). */
     default void errorReceived(ConferenceSession session, JanusException error) {
     }

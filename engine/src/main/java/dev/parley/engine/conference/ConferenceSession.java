@@ -7,21 +7,26 @@ import dev.parley.engine.LocalMediaStream;
 import dev.parley.engine.Subscription;
 import dev.parley.engine.VideoTrack;
 import dev.parley.engine.conference.internal.VideoRoom;
+import dev.parley.engine.internal.call.ActiveSpeaker;
 import dev.parley.engine.internal.call.IceState;
 import dev.parley.engine.internal.call.PeerConnectionPort;
 import dev.parley.engine.internal.rtc.LocalMedia;
 import dev.parley.engine.internal.rtc.MediaBridge;
 import dev.parley.engine.internal.rtc.RtcEngine;
 import dev.parley.engine.signaling.Signal;
+import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -43,6 +48,7 @@ import org.slf4j.LoggerFactory;
 public final class ConferenceSession {
 
     private static final Logger log = LoggerFactory.getLogger(ConferenceSession.class);
+    private static final Duration SPEAKER_TICK = Duration.ofMillis(100);
 
     private final ConferenceClient client;
     private final long room;
@@ -57,6 +63,9 @@ public final class ConferenceSession {
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile Feed publication;
     private volatile Runnable stopWatching = () -> { };
+    private final ActiveSpeaker speakers = new ActiveSpeaker();
+    private final ScheduledFuture<?> speakerTicks;
+    private volatile long activeSpeaker = -1;
 
     ConferenceSession(ConferenceClient client, long room, ConferenceType type) {
         this.client = client;
@@ -67,6 +76,7 @@ public final class ConferenceSession {
         String id = "room-" + room + "-" + client.userId();
         this.media = rtc.call(() -> new LocalMedia(rtc, client.settings().config(), client.userId(), id, type));
         this.stream = MediaBridge.localMediaStream(media, rtc, id);
+        this.speakerTicks = client.every(SPEAKER_TICK, this::speakerTick);
     }
 
     /** The room. */
@@ -180,6 +190,7 @@ public final class ConferenceSession {
         if (closed.getAndSet(true)) {
             return;
         }
+        speakerTicks.cancel(false);
         subscriptions.values().forEach(Feed::close);
         subscriptions.clear();
         Feed feed = publication;
@@ -203,6 +214,32 @@ public final class ConferenceSession {
         }
         client.forget(this);
         fire(l -> l.sessionClosed(this));
+    }
+
+    /** Who speaks now, the local user included, or empty before anyone has. */
+    public OptionalLong activeSpeaker() {
+        long speaker = activeSpeaker;
+        return speaker < 0 ? OptionalLong.empty() : OptionalLong.of(speaker);
+    }
+
+    /** Ten times a second: who is speaking, from the levels of everyone this user hears and sends. */
+    private void speakerTick() {
+        if (closed.get()) {
+            return;
+        }
+        Map<Long, Double> levels = new HashMap<>();
+        if (publication != null) {
+            levels.put(client.userId(), media.localAudioLevel());
+        }
+        subscriptions.forEach((userId, feed) -> {
+            if (feed.audio != null) {
+                levels.put(userId, feed.audio.level());
+            }
+        });
+        speakers.update(levels, System.nanoTime()).ifPresent(speaker -> {
+            activeSpeaker = speaker;
+            fire(l -> l.activeSpeakerChanged(this, speaker));
+        });
     }
 
     /** Whether {@link #leave()} was called. */
