@@ -30,6 +30,7 @@ final class DemoApp {
     private final DemoSettings settings;
     private final boolean exitWhenDone;
     private final List<UserWindow> windows = new ArrayList<>();
+    private final List<java.awt.Window> rooms = new ArrayList<>();
     private LocalSignalingHub hub;
     private Window launcher;
 
@@ -104,6 +105,8 @@ final class DemoApp {
         for (UserWindow window : List.copyOf(windows)) {
             window.close();
         }
+        List.copyOf(rooms).forEach(java.awt.Window::dispose);
+        rooms.clear();
         if (hub != null) {
             hub.close();
             hub = null;
@@ -115,6 +118,17 @@ final class DemoApp {
             // webrtc-java's native threads are not daemons; everything of ours is closed by now
             System.exit(0);
         }
+    }
+
+    /** Keeps {@code room} (a room window) until it closes, so that shutting down closes it too. */
+    void roomOpened(java.awt.Window room) {
+        rooms.add(room);
+        room.addWindowListener(new java.awt.event.WindowAdapter() {
+            @Override
+            public void windowClosed(java.awt.event.WindowEvent e) {
+                rooms.remove(room);
+            }
+        });
     }
 
     /** Has every open window's client use the microphone and speaker chosen in the settings. */

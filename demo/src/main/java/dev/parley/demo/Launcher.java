@@ -23,7 +23,7 @@ final class Launcher extends JFrame {
         setName("parley.launcher");
         setDefaultCloseOperation(WindowConstants.DO_NOTHING_ON_CLOSE);
         JPanel panel = new JPanel(new MigLayout("insets dialog, wrap 2", "[grow, fill][]"));
-        panel.add(new JLabel(Texts.get("launcher.intro")), "span 2, wmax 360, gapbottom unrel");
+        panel.add(new JLabel(Texts.get("launcher.intro")), "span 2, w 360!, gapbottom unrel");
         for (Map.Entry<Long, String> person : DemoApp.PEOPLE.entrySet()) {
             panel.add(new JLabel(person.getValue() + " (" + person.getKey() + ")"));
             JButton open = new JButton(Texts.get("launcher.open"));
@@ -34,10 +34,14 @@ final class Launcher extends JFrame {
         JButton server = new JButton(Texts.get("launcher.server"));
         server.setName("parley.connect");
         server.addActionListener(e -> new LoginDialog(this, app).setVisible(true));
+        JButton room = new JButton(Texts.get("launcher.room"));
+        room.setName("parley.room");
+        room.addActionListener(e -> new RoomDialog(this, app).setVisible(true));
         JButton settings = new JButton(Texts.get("launcher.settings"));
         settings.setName("parley.settings");
         settings.addActionListener(e -> new SettingsDialog(this, app).setVisible(true));
         panel.add(server, "span 2, gaptop unrel");
+        panel.add(room, "span 2");
         panel.add(settings, "span 2");
         setContentPane(panel);
         addWindowListener(new WindowAdapter() {
@@ -49,5 +53,12 @@ final class Launcher extends JFrame {
         });
         pack();
         setLocation(20, 20);
+        // under a window manager the frame's insets are known only once it shows: size again then
+        addWindowListener(new WindowAdapter() {
+            @Override
+            public void windowOpened(WindowEvent e) {
+                pack();
+            }
+        });
     }
 }
