@@ -116,7 +116,8 @@ public class PreJoinDialog extends JDialog {
      */
     public static Optional<Choice> ask(Component parent, CallClient client,
             Function<CameraDevice, VideoCapture> captures) {
-        Window owner = parent == null ? null : SwingUtilities.getWindowAncestor(parent);
+        Window owner = parent instanceof Window window ? window
+                : parent == null ? null : SwingUtilities.getWindowAncestor(parent);
         PreJoinDialog dialog = new PreJoinDialog(owner, client, captures);
         dialog.setVisible(true);
         return dialog.choice();

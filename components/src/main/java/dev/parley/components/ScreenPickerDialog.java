@@ -108,7 +108,8 @@ public class ScreenPickerDialog extends JDialog {
      * the choice; empty when cancelled.
      */
     public static Optional<ScreenSource> choose(Component parent) {
-        Window owner = parent == null ? null : SwingUtilities.getWindowAncestor(parent);
+        Window owner = parent instanceof Window window ? window
+                : parent == null ? null : SwingUtilities.getWindowAncestor(parent);
         ScreenPickerDialog dialog = new ScreenPickerDialog(owner, ScreenCapture.sources());
         dialog.setVisible(true);
         return dialog.chosen();
