@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -154,6 +155,15 @@ public final class ConferenceClient implements AutoCloseable {
         return ticks.scheduleAtFixedRate(tick, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    /** Runs {@code task} soon on the client's own thread (never on Janus's delivery thread, which must not wait on Janus). */
+    void later(Runnable task) {
+        try {
+            ticks.execute(task);
+        } catch (RejectedExecutionException e) {
+            task.run(); // closing: the client's close waits for nothing else now
+        }
+    }
+
     void forget(ConferenceSession session) {
         sessions.remove(session);
     }
@@ -165,18 +175,22 @@ public final class ConferenceClient implements AutoCloseable {
             return;
         }
         sessions.forEach(ConferenceSession::leave);
+        // the queued work (a subscription closing after its publisher left) still runs; ticks stop
+        ticks.shutdown();
+        try {
+            if (!ticks.awaitTermination(5, TimeUnit.SECONDS)) {
+                ticks.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            ticks.shutdownNow();
+        }
         try {
             janus.destroySession(janusSession);
         } catch (JanusException e) {
             // the server went first
         }
         janus.close();
-        ticks.shutdownNow();
-        try {
-            ticks.awaitTermination(2, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
         rtc.close();
     }
 }

@@ -280,8 +280,12 @@ public final class ConferenceSession {
         }
         for (long userId : change.left()) {
             if (publishers.remove(userId)) {
-                unsubscribeFromParticipant(userId);
+                Feed gone = subscriptions.remove(userId);
                 fire(l -> l.participantLeft(this, userId));
+                if (gone != null) {
+                    // detaching waits for Janus, whose next message cannot come while this one is handled
+                    client.later(gone::close);
+                }
             }
         }
     }
