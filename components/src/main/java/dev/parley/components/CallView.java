@@ -12,11 +12,6 @@ import dev.parley.engine.StatsReport;
 import dev.parley.engine.Subscription;
 import dev.parley.engine.VideoTrack;
 import java.awt.BorderLayout;
-import java.awt.Font;
-import java.awt.event.ActionEvent;
-import java.awt.event.KeyEvent;
-import java.awt.event.MouseAdapter;
-import java.awt.event.MouseEvent;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,12 +19,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.LongFunction;
 import java.util.function.LongSupplier;
-import javax.swing.AbstractAction;
 import javax.swing.JButton;
-import javax.swing.JLabel;
 import javax.swing.JPanel;
 import javax.swing.JToggleButton;
-import javax.swing.KeyStroke;
 import javax.swing.Timer;
 import net.miginfocom.swing.MigLayout;
 
@@ -102,11 +94,10 @@ public class CallView extends JPanel {
     private final JButton pipButton = new JButton(Theme.text("pip.open"));
     private final PictureInPictureControl pip;
     private final ShareBanner banner = new ShareBanner(() -> controlBar().stopSharing());
-    private final JLabel timer = new JLabel(" ");
+    private final CallTimerLabel timer;
     private final JToggleButton statsToggle = new JToggleButton(Theme.text("callView.stats"));
     private final CallControlBar controlBar = new CallControlBar();
     private final Map<Long, Tile> remotes = new LinkedHashMap<>();
-    private final Timer clock = new Timer(1000, e -> showElapsed());
     private final Timer voices = new Timer(100, e -> showVoices());
     private final Map<Long, AudioTrack> remoteAudio = new LinkedHashMap<>();
     private long activeSpeaker = -1;
@@ -115,19 +106,15 @@ public class CallView extends JPanel {
     private LocalVideoPanel preview;
     private CallSession session;
     private Subscription subscription;
-    private long connectedAtNanos;
-    private boolean timing;
-    private LongSupplier nanoTime;
     private LongFunction<String> names = id -> Theme.text("user.fallback", id);
 
     /** A view of {@code client}'s calls; empty until {@link #setSession}. */
     public CallView(CallClient client) {
         super(new BorderLayout());
         this.client = Objects.requireNonNull(client, "client");
-        this.nanoTime = client.config().clock().<LongSupplier>map(c -> c::nanoTime).orElse(System::nanoTime);
-        timer.setName("parley.callTimer");
+        this.timer = new CallTimerLabel(client.config().clock().<LongSupplier>map(c -> c::nanoTime)
+                .orElse(System::nanoTime));
         applyTheme();
-        timer.setFont(timer.getFont().deriveFont(Font.BOLD));
         statsToggle.setName("parley.statsToggle");
         statsToggle.addActionListener(e -> setStatsVisible(statsToggle.isSelected()));
         selfView.setName("parley.selfViewToggle");
@@ -146,31 +133,10 @@ public class CallView extends JPanel {
         add(stage, BorderLayout.CENTER);
         add(controlBar, BorderLayout.SOUTH);
         controlBar.setClient(client);
-        controlBar.setLetterShortcuts(true);
         pip = new PictureInPictureControl(this, controlBar,
                 () -> session != null && session.state() != SessionState.CLOSED);
-        setFocusable(true); // a click on the tiles takes the focus here, so the letters work
-        stage.addMouseListener(new MouseAdapter() {
-            @Override
-            public void mousePressed(MouseEvent e) {
-                requestFocusInWindow();
-            }
-        });
-        bindLetter(KeyEvent.VK_M, "parley.toggleMute", "parley.mute");
-        bindLetter(KeyEvent.VK_V, "parley.toggleCamera", "parley.camera");
-        bindLetter(KeyEvent.VK_S, "parley.toggleSharing", "parley.share");
+        LetterShortcuts.install(this, stage, controlBar);
         relayout();
-    }
-
-    /** {@code key} alone clicks the control bar's button {@code button} while the focus is in the view. */
-    private void bindLetter(int key, String action, String button) {
-        getInputMap(WHEN_ANCESTOR_OF_FOCUSED_COMPONENT).put(KeyStroke.getKeyStroke(key, 0), action);
-        getActionMap().put(action, new AbstractAction() {
-            @Override
-            public void actionPerformed(ActionEvent e) {
-                controlBar.clickButton(button);
-            }
-        });
     }
 
     /**
@@ -228,7 +194,7 @@ public class CallView extends JPanel {
      */
     public void setClock(CallClock clock) {
         Objects.requireNonNull(clock, "clock");
-        this.nanoTime = clock::nanoTime;
+        timer.setClock(clock::nanoTime);
     }
 
     /** Shows {@code session} (or nothing, with {@code null}), replacing what was shown. */
@@ -244,10 +210,8 @@ public class CallView extends JPanel {
         remotes.clear();
         remoteAudio.clear();
         activeSpeaker = -1;
-        clock.stop();
         voices.stop();
-        timing = false;
-        timer.setText(" ");
+        timer.reset();
         this.session = session;
         controlBar.setSession(session);
         local = null;
@@ -274,7 +238,7 @@ public class CallView extends JPanel {
             activeSpeaker = session.activeSpeaker().orElse(-1);
             voices.start();
             if (session.state() == SessionState.CONNECTED) {
-                startClock();
+                timer.start();
             }
         }
         relayout();
@@ -460,20 +424,6 @@ public class CallView extends JPanel {
         return local != null && local.showsMuted();
     }
 
-    private void startClock() {
-        if (!timing) {
-            timing = true;
-            connectedAtNanos = nanoTime.getAsLong();
-            showElapsed();
-            clock.start();
-        }
-    }
-
-    private void showElapsed() {
-        long seconds = (nanoTime.getAsLong() - connectedAtNanos) / 1_000_000_000L;
-        timer.setText(String.format("%02d:%02d", seconds / 60, seconds % 60));
-    }
-
     /** Engine events for the shown session, on the EDT. */
     private final class Events implements CallListener {
         /** Runs {@code task} on the EDT if {@code from} is still the session shown by then. */
@@ -527,7 +477,7 @@ public class CallView extends JPanel {
         public void sessionStateChanged(CallSession s, SessionState state) {
             later(s, () -> {
                 if (state == SessionState.CONNECTED) {
-                    startClock();
+                    timer.start();
                 }
                 controlBar.refresh();
             });
@@ -537,7 +487,7 @@ public class CallView extends JPanel {
         public void sessionClosed(CallSession s) {
             later(s, () -> {
                 closePictureInPicture();
-                clock.stop();
+                timer.stop();
                 voices.stop();
                 controlBar.refresh();
             });
