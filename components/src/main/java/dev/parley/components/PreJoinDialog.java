@@ -62,6 +62,7 @@ public class PreJoinDialog extends JDialog {
     public PreJoinDialog(Window owner, CallClient client, Function<CameraDevice, VideoCapture> captures) {
         super(owner, Theme.text("preJoin.title"), ModalityType.APPLICATION_MODAL);
         setName("parley.preJoin");
+        setDefaultCloseOperation(DISPOSE_ON_CLOSE); // the preview and the meter close with the dialog
         this.client = client;
         this.captures = captures;
         microphone = devices("parley.preJoin.microphone", Devices.microphones(), client.microphone());

@@ -66,6 +66,7 @@ public class ScreenPickerDialog extends JDialog {
     public ScreenPickerDialog(Window owner, List<ScreenSource> sources) {
         super(owner, Theme.text("screenPicker.title"), ModalityType.APPLICATION_MODAL);
         setName("parley.screenPicker");
+        setDefaultCloseOperation(DISPOSE_ON_CLOSE); // the thumbnails thread ends with the dialog
         this.sources = List.copyOf(sources);
         int width = Theme.size("Parley.screenPicker.thumbnailWidth");
         JPanel grid = new JPanel(new MigLayout("insets 8, gap 12, wrap 3", "[" + width + "!]"));

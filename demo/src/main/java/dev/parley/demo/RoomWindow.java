@@ -39,6 +39,7 @@ final class RoomWindow extends JFrame {
     private RoomWindow(ConferenceClient client, ConferenceSession room, long userId, String roomId) {
         super(Texts.get("room.title", roomId, userId));
         setName("parley.room." + userId);
+        setDefaultCloseOperation(DISPOSE_ON_CLOSE); // closing the window leaves the room
         this.client = client;
         this.room = room;
         this.janusWork = Executors.newSingleThreadExecutor(r -> {

@@ -38,6 +38,7 @@ final class SettingsDialog extends JDialog {
     SettingsDialog(Window owner, DemoApp app) {
         super(owner, Texts.get("settings.title"), ModalityType.MODELESS);
         setName("parley.settingsDialog");
+        setDefaultCloseOperation(DISPOSE_ON_CLOSE); // the meter closes with the dialog
         DemoSettings settings = app.settings();
         DefaultComboBoxModel<Object> cameras = new DefaultComboBoxModel<>();
         cameras.addElement(Texts.get("settings.testPattern"));
