@@ -12,6 +12,8 @@
 #   PARLEY_JANUS_PORT      [8188]    WebSocket port (ws://127.0.0.1:PORT, protocol janus-protocol)
 #   PARLEY_JANUS_ROOM      [1234]    a video room created at start (up to 16 publishers, VP8 and Opus)
 #   PARLEY_JANUS_RTP       [20000-20999]  UDP ports for media
+#   PARLEY_JANUS_TOKEN_SECRET  [none]  when set, every request needs a token signed with this
+#                          secret (token_auth_secret; realm "janus", plugin janus.plugin.videoroom)
 set -euo pipefail
 
 die() { echo "janus.sh: $*" >&2; exit 1; }
@@ -47,6 +49,9 @@ general: {
     debug_level = 4
     session_timeout = ${PARLEY_JANUS_SESSION_TIMEOUT:-60}
     server_name = "Parley test Janus"
+$(if [ -n "${PARLEY_JANUS_TOKEN_SECRET:-}" ]; then
+    printf '    token_auth = true\n    token_auth_secret = "%s"\n' "$PARLEY_JANUS_TOKEN_SECRET"
+  fi)
 }
 media: {
     rtp_port_range = "$rtp"

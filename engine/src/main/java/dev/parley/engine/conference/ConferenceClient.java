@@ -3,10 +3,12 @@ package dev.parley.engine.conference;
 import dev.parley.engine.AudioDevice;
 import dev.parley.engine.ConferenceType;
 import dev.parley.engine.conference.internal.JanusConnection;
+import dev.parley.engine.conference.internal.VideoRoom;
 import dev.parley.engine.internal.rtc.RtcEngine;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -14,6 +16,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One user's connection to a Janus server for conferences, as QuickBlox's
@@ -31,26 +35,44 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * }
  * }</pre>
  *
+ * <p>Reconnection: when the WebSocket to Janus drops (Janus restarted, the network went away,
+ * a keep-alive got no answer), every session reports {@code RECONNECTING} for its own
+ * connection and each subscription, and the client connects again (after 0.25 s, then backing
+ * off to 2 s) until {@code disconnectTimeInterval} of the {@link dev.parley.engine.CallConfig} has passed; then
+ * each session publishes again, subscribes again to those it received as they come back, and
+ * reports {@code RECONNECTED}, or {@code FAILED} and leaves when the server did not return in
+ * time. A single connection that loses its path while Janus stays up restarts ICE (see
+ * {@link ConferenceSession}).
+ *
  * <p>Threading: thread safe. The requests to Janus block until it answers (at most the
- * request timeout): call them off the EDT.
+ * request timeout): call them off the EDT. Reconnection runs on a thread named
+ * {@code parley-janus-lost}, which ends when the client is back or closed.
  */
 public final class ConferenceClient implements AutoCloseable {
 
-    /** How often the Janus session is kept alive (Janus forgets it after 60 s by default). */
+    /**
+     * How often the Janus session is kept alive at most (as janus.js; Janus forgets a session
+     * after 60 s by default); a third of the server's own session timeout when that is shorter.
+     */
     static final Duration KEEP_ALIVE = Duration.ofSeconds(25);
 
+    private static final Logger log = LoggerFactory.getLogger(ConferenceClient.class);
+
     private final ConferenceSettings settings;
-    private final JanusConnection janus;
-    private final long janusSession;
     private final RtcEngine rtc;
+    private volatile Link link;
+    private volatile Thread reconnecting;
     private final Set<ConferenceSession> sessions = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final ScheduledExecutorService ticks;
 
-    private ConferenceClient(ConferenceSettings settings, JanusConnection janus, long janusSession) {
+    /** One WebSocket to Janus and the session on it; replaced when the client reconnects. */
+    private record Link(JanusConnection janus, long session, VideoRoom videoRoom) {
+    }
+
+    private ConferenceClient(ConferenceSettings settings, Link link) {
         this.settings = settings;
-        this.janus = janus;
-        this.janusSession = janusSession;
+        this.link = link;
         this.rtc = new RtcEngine("parley-conference-" + settings.userId(), settings.config().audioDeviceMode());
         this.ticks = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "parley-conference-ticks-" + settings.userId());
@@ -66,12 +88,83 @@ public final class ConferenceClient implements AutoCloseable {
      */
     public static ConferenceClient create(ConferenceSettings settings) {
         Objects.requireNonNull(settings, "settings");
-        JanusConnection janus = JanusConnection.open(settings.url(), settings.requestTimeout());
+        AtomicReference<ConferenceClient> owner = new AtomicReference<>();
+        Runnable lost = () -> {
+            ConferenceClient client = owner.get();
+            if (client != null) {
+                client.connectionLost();
+            }
+        };
+        Link link = connect(settings, lost);
+        ConferenceClient client;
         try {
-            return new ConferenceClient(settings, janus, janus.createSession(KEEP_ALIVE));
+            client = new ConferenceClient(settings, link);
+        } catch (RuntimeException | Error e) {
+            link.janus().close();
+            throw e;
+        }
+        owner.set(client);
+        if (link.janus().isClosed()) {
+            client.connectionLost(); // lost before the client could hear of it
+        }
+        return client;
+    }
+
+    private static Link connect(ConferenceSettings settings, Runnable lost) {
+        JanusConnection janus = JanusConnection.open(settings.url(), settings.requestTimeout(), settings.token(), lost);
+        try {
+            Duration every = janus.sessionTimeout().map(timeout -> timeout.dividedBy(3))
+                    .filter(third -> third.compareTo(KEEP_ALIVE) < 0).orElse(KEEP_ALIVE);
+            long session = janus.createSession(every);
+            return new Link(janus, session, new VideoRoom(janus, session));
         } catch (RuntimeException e) {
             janus.close();
             throw e;
+        }
+    }
+
+    /**
+     * The WebSocket dropped (runs on its {@code parley-janus-lost} thread): sessions report
+     * reconnecting, then the client connects again and they re-join, or give up after
+     * {@code disconnectTimeInterval}.
+     */
+    private void connectionLost() {
+        if (closed.get()) {
+            return;
+        }
+        reconnecting = Thread.currentThread();
+        try {
+            log.warn("conference: user {} lost the connection to {}; reconnecting", userId(), settings.url());
+            sessions.forEach(ConferenceSession::connectionLost);
+            long deadline = System.nanoTime() + settings.config().disconnectTimeInterval().toNanos();
+            long pause = 250;
+            while (!closed.get()) {
+                Thread.sleep(pause);
+                try {
+                    Link next = connect(settings, () -> connectionLost());
+                    link = next;
+                    if (closed.get()) {
+                        next.janus().close();
+                        return;
+                    }
+                    log.info("conference: user {} is connected to {} again", userId(), settings.url());
+                    sessions.forEach(ConferenceSession::rejoin);
+                    return;
+                } catch (JanusException e) {
+                    if (System.nanoTime() - deadline > 0) {
+                        log.warn("conference: user {} could not reconnect to {} in {} s: {}", userId(), settings.url(),
+                                settings.config().disconnectTimeInterval().toSeconds(), e.getMessage());
+                        sessions.forEach(ConferenceSession::reconnectFailed);
+                        return;
+                    }
+                    log.info("conference: reconnecting to {}: {}", settings.url(), e.getMessage());
+                }
+                pause = Math.min(pause * 2, 2000);
+            }
+        } catch (InterruptedException e) {
+            // the client closes
+        } finally {
+            reconnecting = null;
         }
     }
 
@@ -138,12 +231,9 @@ public final class ConferenceClient implements AutoCloseable {
         return settings;
     }
 
-    JanusConnection janus() {
-        return janus;
-    }
-
-    long janusSession() {
-        return janusSession;
+    /** The video room requests on the current connection. */
+    VideoRoom videoRoom() {
+        return link.videoRoom();
     }
 
     RtcEngine rtc() {
@@ -153,6 +243,11 @@ public final class ConferenceClient implements AutoCloseable {
     /** Runs {@code tick} every {@code period} until cancelled or the client closes. */
     ScheduledFuture<?> every(Duration period, Runnable tick) {
         return ticks.scheduleAtFixedRate(tick, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Runs {@code task} once after {@code delay} on the client's own thread. */
+    ScheduledFuture<?> schedule(Duration delay, Runnable task) {
+        return ticks.schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** Runs {@code task} soon on the client's own thread (never on Janus's delivery thread, which must not wait on Janus). */
@@ -174,6 +269,10 @@ public final class ConferenceClient implements AutoCloseable {
         if (closed.getAndSet(true)) {
             return;
         }
+        Thread reconnect = reconnecting;
+        if (reconnect != null) {
+            reconnect.interrupt();
+        }
         sessions.forEach(ConferenceSession::leave);
         // the queued work (a subscription closing after its publisher left) still runs; ticks stop
         ticks.shutdown();
@@ -185,12 +284,13 @@ public final class ConferenceClient implements AutoCloseable {
             Thread.currentThread().interrupt();
             ticks.shutdownNow();
         }
+        Link last = link;
         try {
-            janus.destroySession(janusSession);
+            last.janus().destroySession(last.session());
         } catch (JanusException e) {
             // the server went first
         }
-        janus.close();
+        last.janus().close();
         rtc.close();
     }
 }

@@ -2,6 +2,7 @@ package dev.parley.engine.conference;
 
 import dev.parley.engine.AudioTrack;
 import dev.parley.engine.ConnectionState;
+import dev.parley.engine.ReconnectionState;
 import dev.parley.engine.VideoTrack;
 
 /**
@@ -33,6 +34,16 @@ public interface ConferenceListener {
      * publisher connection (their own id) or a subscription.
      */
     default void connectionStateChanged(ConferenceSession session, long userId, ConnectionState state) {
+    }
+
+    /**
+     * The connection that carries {@code userId}'s media (the local user's id: their
+     * publication) lost its path or the connection to Janus dropped
+     * ({@link ReconnectionState#RECONNECTING}), came back ({@code RECONNECTED}: by itself, after
+     * an ICE restart, or subscribed again after Janus returned), or did not come back within the
+     * {@code disconnectTimeInterval} ({@code FAILED}).
+     */
+    default void reconnectionStateChanged(ConferenceSession session, long userId, ReconnectionState state) {
     }
 
     /**

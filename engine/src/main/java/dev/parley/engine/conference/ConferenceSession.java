@@ -3,17 +3,15 @@ package dev.parley.engine.conference;
 import dev.parley.engine.AudioTrack;
 import dev.parley.engine.ConferenceType;
 import dev.parley.engine.ConnectionState;
+import dev.parley.engine.ReconnectionState;
 import dev.parley.engine.LocalMediaStream;
 import dev.parley.engine.Subscription;
 import dev.parley.engine.VideoTrack;
 import dev.parley.engine.conference.internal.VideoRoom;
 import dev.parley.engine.internal.call.ActiveSpeaker;
-import dev.parley.engine.internal.call.IceState;
-import dev.parley.engine.internal.call.PeerConnectionPort;
 import dev.parley.engine.internal.rtc.LocalMedia;
 import dev.parley.engine.internal.rtc.MediaBridge;
 import dev.parley.engine.internal.rtc.RtcEngine;
-import dev.parley.engine.signaling.Signal;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -41,6 +39,11 @@ import org.slf4j.LoggerFactory;
  * ids, so participants are named by their user ids. Each publication and each subscription is
  * a peer connection of its own through Janus (an SFU: everyone uploads once).
  *
+ * <p>Reconnection: a connection whose path drops restarts ICE through Janus; when the
+ * WebSocket to Janus drops, the session publishes and subscribes again once the client is
+ * back. Either way {@link ConferenceListener#reconnectionStateChanged} tells: for the local
+ * user's id about the publication, for another user's id about receiving them.
+ *
  * <p>Threading: thread safe. {@link #joinAsPublisher()}, {@link #subscribeToParticipant} and
  * {@link #leave()} block until Janus answers (at most the request timeout): call them off the
  * EDT. Listener events come on the callback executor.
@@ -54,12 +57,16 @@ public final class ConferenceSession {
     private final long room;
     private final ConferenceType type;
     private final RtcEngine rtc;
-    private final VideoRoom videoRoom;
     private final LocalMedia media;
     private final LocalMediaStream stream;
     private final List<ConferenceListener> listeners = new CopyOnWriteArrayList<>();
     private final Set<Long> publishers = ConcurrentHashMap.newKeySet();
     private final Map<Long, Feed> subscriptions = new ConcurrentHashMap<>();
+    /** Users received before the connection to Janus dropped, to subscribe to again when they publish. */
+    private final Set<Long> resubscribe = ConcurrentHashMap.newKeySet();
+    /** Publishers known before a drop who do not publish yet since: reported as left if they do not in time. */
+    private final Map<Long, ScheduledFuture<?>> missing = new ConcurrentHashMap<>();
+    private volatile boolean republish;
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile Feed publication;
     private volatile Runnable stopWatching = () -> { };
@@ -72,7 +79,6 @@ public final class ConferenceSession {
         this.room = room;
         this.type = type;
         this.rtc = client.rtc();
-        this.videoRoom = new VideoRoom(client.janus(), client.janusSession());
         String id = "room-" + room + "-" + client.userId();
         this.media = rtc.call(() -> new LocalMedia(rtc, client.settings().config(), client.userId(), id, type));
         this.stream = MediaBridge.localMediaStream(media, rtc, id);
@@ -128,19 +134,27 @@ public final class ConferenceSession {
         if (publication != null) {
             throw new IllegalStateException("user " + client.userId() + " already publishes in room " + room);
         }
+        publish();
+    }
+
+    /** Publishes on a new handle of the current connection; returns who publishes in the room. */
+    private List<Long> publish() {
+        VideoRoom videoRoom = client.videoRoom();
         long handle = videoRoom.attach();
-        Feed feed = new Feed(client.userId(), handle);
+        Feed feed = new Feed(this, client, client.userId(), handle, videoRoom);
         publication = feed;
         stopWatching = videoRoom.watch(handle, this::roomChanged);
         try {
-            String offer = await(ready -> rtc.execute(() -> {
+            CompletableFuture<String> offer = new CompletableFuture<>();
+            rtc.execute(() -> {
                 feed.connection = media.connect(client.userId(), feed);
-                feed.connection.offer(false, ready::complete);
-            }), "make the publisher's offer");
+                feed.connection.offer(false, offer::complete);
+            });
             VideoRoom.Published published = videoRoom.publish(handle, room, client.userId(),
-                    type == ConferenceType.VIDEO, offer);
+                    type == ConferenceType.VIDEO, await(offer, "make the publisher's offer"));
             rtc.execute(() -> feed.connection.applyAnswer(published.answerSdp()));
             roomChanged(new VideoRoom.Change(published.publishers(), List.of()));
+            return published.publishers();
         } catch (RuntimeException e) {
             stopWatching.run();
             publication = null;
@@ -160,18 +174,20 @@ public final class ConferenceSession {
         if (subscriptions.containsKey(userId)) {
             return;
         }
+        VideoRoom videoRoom = client.videoRoom();
         long handle = videoRoom.attach();
-        Feed feed = new Feed(userId, handle);
+        Feed feed = new Feed(this, client, userId, handle, videoRoom);
         subscriptions.put(userId, feed);
         try {
             String offer = videoRoom.subscribe(handle, room, userId);
-            String answer = await(ready -> rtc.execute(() -> {
+            CompletableFuture<String> answer = new CompletableFuture<>();
+            rtc.execute(() -> {
                 feed.connection = media.connect(userId, feed);
-                feed.connection.answer(offer, ready::complete);
-            }), "answer the subscription to user " + userId);
-            videoRoom.start(handle, room, answer);
+                feed.connection.answer(offer, answer::complete);
+            });
+            videoRoom.start(handle, room, await(answer, "answer the subscription to user " + userId));
         } catch (RuntimeException e) {
-            subscriptions.remove(userId);
+            subscriptions.remove(userId, feed);
             feed.close();
             throw e;
         }
@@ -179,6 +195,7 @@ public final class ConferenceSession {
 
     /** Stops receiving {@code userId}; nothing when not subscribed. */
     public void unsubscribeFromParticipant(long userId) {
+        resubscribe.remove(userId);
         Feed feed = subscriptions.remove(userId);
         if (feed != null) {
             feed.close();
@@ -191,17 +208,22 @@ public final class ConferenceSession {
             return;
         }
         speakerTicks.cancel(false);
-        subscriptions.values().forEach(Feed::close);
-        subscriptions.clear();
+        missing.values().forEach(timer -> timer.cancel(false));
         Feed feed = publication;
         publication = null;
         stopWatching.run();
         if (feed != null) {
+            // first, so that Janus tells the others at once
             try {
-                videoRoom.leave(feed.handle);
+                feed.leaveRoom();
             } catch (JanusException e) {
                 log.info("conference: leaving room {} said: {}", room, e.getMessage());
             }
+        }
+        subscriptions.values().forEach(Feed::close);
+        subscriptions.clear();
+        resubscribe.clear();
+        if (feed != null) {
             feed.close();
         }
         try {
@@ -214,6 +236,103 @@ public final class ConferenceSession {
         }
         client.forget(this);
         fire(l -> l.sessionClosed(this));
+    }
+
+    // ---- reconnection (the client calls these on its reconnecting thread) ---------------
+
+    /** The WebSocket dropped: every connection of this session went with Janus's handles. */
+    void connectionLost() {
+        if (closed.get()) {
+            return;
+        }
+        stopWatching.run();
+        stopWatching = () -> { };
+        Feed own = publication;
+        publication = null;
+        republish = own != null;
+        if (own != null) {
+            own.drop();
+            reconnectionStateChanged(client.userId(), ReconnectionState.RECONNECTING);
+        }
+        for (Feed feed : List.copyOf(subscriptions.values())) {
+            subscriptions.remove(feed.userId, feed);
+            resubscribe.add(feed.userId);
+            feed.drop();
+            reconnectionStateChanged(feed.userId, ReconnectionState.RECONNECTING);
+        }
+    }
+
+    /**
+     * Connected again: publishes again, subscribes again to those received before who publish
+     * now; those who do not are waited for until {@code disconnectTimeInterval}, then reported
+     * as left.
+     */
+    void rejoin() {
+        if (closed.get()) {
+            return;
+        }
+        Set<Long> before = Set.copyOf(publishers);
+        List<Long> present = List.copyOf(before);
+        if (republish) {
+            try {
+                present = publish();
+                republish = false;
+                reconnectionStateChanged(client.userId(), ReconnectionState.RECONNECTED);
+            } catch (JanusException e) {
+                error(e);
+                reconnectionStateChanged(client.userId(), ReconnectionState.FAILED);
+            }
+        }
+        for (long userId : before) {
+            if (!present.contains(userId)) {
+                missing.computeIfAbsent(userId, id -> client.schedule(
+                        client.settings().config().disconnectTimeInterval(), () -> notBack(id)));
+            }
+        }
+        for (long userId : Set.copyOf(resubscribe)) {
+            if (present.contains(userId)) {
+                restore(userId);
+            }
+        }
+    }
+
+    /** The server did not come back in time: every connection failed, the session leaves. */
+    void reconnectFailed() {
+        if (republish) {
+            reconnectionStateChanged(client.userId(), ReconnectionState.FAILED);
+        }
+        resubscribe.forEach(userId -> reconnectionStateChanged(userId, ReconnectionState.FAILED));
+        leave();
+    }
+
+    /** Subscribes again to {@code userId}, who was received before the connection dropped. */
+    private void restore(long userId) {
+        if (closed.get() || !resubscribe.remove(userId)) {
+            return;
+        }
+        try {
+            subscribeToParticipant(userId);
+            reconnectionStateChanged(userId, ReconnectionState.RECONNECTED);
+        } catch (JanusException | IllegalStateException e) {
+            log.info("conference: subscribing to user {} again failed: {}", userId, e.getMessage());
+            reconnectionStateChanged(userId, ReconnectionState.FAILED);
+        }
+    }
+
+    /** A publisher known before the drop did not publish again in time. */
+    private void notBack(long userId) {
+        missing.remove(userId);
+        resubscribe.remove(userId);
+        if (!closed.get() && publishers.remove(userId)) {
+            fire(l -> l.participantLeft(this, userId));
+        }
+    }
+
+    /** A single connection did not come back: a subscription is dropped, a publication stays failed. */
+    void connectionFailed(Feed feed) {
+        if (feed != publication && subscriptions.remove(feed.userId, feed)) {
+            client.later(feed::close);
+        }
     }
 
     /** Who speaks now, the local user included, or empty before anyone has. */
@@ -242,6 +361,11 @@ public final class ConferenceSession {
         });
     }
 
+    @Override
+    public String toString() {
+        return "ConferenceSession[room=" + room + ", user=" + client.userId() + (closed.get() ? ", left" : "") + "]";
+    }
+
     /** Whether {@link #leave()} was called. */
     public boolean isClosed() {
         return closed.get();
@@ -253,9 +377,8 @@ public final class ConferenceSession {
         }
     }
 
-    private String await(Consumer<CompletableFuture<String>> start, String what) {
-        CompletableFuture<String> ready = new CompletableFuture<>();
-        start.accept(ready);
+    /** Waits for {@code ready} (made on the engine's thread) at most the request timeout. */
+    String await(CompletableFuture<String> ready, String what) {
         try {
             return ready.get(client.settings().requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
@@ -268,26 +391,60 @@ public final class ConferenceSession {
         }
     }
 
+    long roomNumber() {
+        return room;
+    }
+
     /** Who started publishing and who left, as the room tells this user's publisher handle. */
     private void roomChanged(VideoRoom.Change change) {
         if (closed.get()) {
             return;
         }
         for (long userId : change.joined()) {
+            ScheduledFuture<?> waiting = missing.remove(userId);
+            if (waiting != null) {
+                waiting.cancel(false);
+            }
             if (userId != client.userId() && publishers.add(userId)) {
                 fire(l -> l.participantJoined(this, userId));
             }
+            if (resubscribe.contains(userId)) {
+                // subscribing waits for Janus, whose next message cannot come while this one is handled
+                client.later(() -> restore(userId));
+            }
         }
         for (long userId : change.left()) {
+            resubscribe.remove(userId);
             if (publishers.remove(userId)) {
                 Feed gone = subscriptions.remove(userId);
                 fire(l -> l.participantLeft(this, userId));
                 if (gone != null) {
-                    // detaching waits for Janus, whose next message cannot come while this one is handled
                     client.later(gone::close);
                 }
             }
         }
+    }
+
+    // ---- events, from the feeds and the room --------------------------------------------
+
+    void connectionStateChanged(long userId, ConnectionState state) {
+        fire(l -> l.connectionStateChanged(this, userId, state));
+    }
+
+    void reconnectionStateChanged(long userId, ReconnectionState state) {
+        fire(l -> l.reconnectionStateChanged(this, userId, state));
+    }
+
+    void remoteVideoTrackReceived(long userId, VideoTrack track) {
+        fire(l -> l.remoteVideoTrackReceived(this, userId, track));
+    }
+
+    void remoteAudioTrackReceived(long userId, AudioTrack track) {
+        fire(l -> l.remoteAudioTrackReceived(this, userId, track));
+    }
+
+    void error(JanusException error) {
+        fire(l -> l.errorReceived(this, error));
     }
 
     private void fire(Consumer<ConferenceListener> event) {
@@ -298,98 +455,5 @@ public final class ConferenceSession {
                 log.error("conference listener failed", e);
             }
         }));
-    }
-
-    private static ConnectionState stateOf(IceState ice) {
-        return switch (ice) {
-            case NEW -> ConnectionState.NEW;
-            case CHECKING -> ConnectionState.CHECKING;
-            case CONNECTED, COMPLETED -> ConnectionState.CONNECTED;
-            case DISCONNECTED -> ConnectionState.DISCONNECTED;
-            case FAILED -> ConnectionState.FAILED;
-            case CLOSED -> ConnectionState.CLOSED;
-        };
-    }
-
-    /** One peer connection through Janus: this user's publication, or a subscription to a user. */
-    private final class Feed implements PeerConnectionPort.Events {
-        final long userId;
-        final long handle;
-        volatile PeerConnectionPort connection;
-        volatile VideoTrack video;
-        volatile AudioTrack audio;
-        private final AtomicBoolean ended = new AtomicBoolean();
-
-        Feed(long userId, long handle) {
-            this.userId = userId;
-            this.handle = handle;
-        }
-
-        @Override
-        public void iceStateChanged(IceState state) {
-            fire(l -> l.connectionStateChanged(ConferenceSession.this, userId, stateOf(state)));
-        }
-
-        @Override
-        public void transportFailed() {
-            fire(l -> l.connectionStateChanged(ConferenceSession.this, userId, ConnectionState.FAILED));
-        }
-
-        @Override
-        public void remoteVideoTrackReceived(VideoTrack track) {
-            if (userId != client.userId()) {
-                video = track;
-                fire(l -> l.remoteVideoTrackReceived(ConferenceSession.this, userId, track));
-            }
-        }
-
-        @Override
-        public void remoteAudioTrackReceived(AudioTrack track) {
-            if (userId != client.userId()) {
-                audio = track;
-                fire(l -> l.remoteAudioTrackReceived(ConferenceSession.this, userId, track));
-            }
-        }
-
-        @Override
-        public void localCandidates(List<Signal.IceCandidate> candidates) {
-            for (Signal.IceCandidate candidate : candidates) {
-                try {
-                    videoRoom.trickle(handle, candidate.candidate(), candidate.sdpMid(), candidate.sdpMLineIndex());
-                } catch (JanusException e) {
-                    fire(l -> l.errorReceived(ConferenceSession.this, e));
-                }
-            }
-        }
-
-        @Override
-        public void exchangeFailed(String step, String error) {
-            JanusException failure = new JanusException("the connection for user " + userId + " failed to " + step
-                    + ": " + error, 0);
-            fire(l -> l.errorReceived(ConferenceSession.this, failure));
-        }
-
-        /** Closes the peer connection and detaches the handle. Idempotent. */
-        void close() {
-            if (ended.getAndSet(true)) {
-                return;
-            }
-            PeerConnectionPort pc = connection;
-            if (pc != null) {
-                try {
-                    rtc.call(() -> {
-                        pc.close();
-                        return null;
-                    });
-                } catch (IllegalStateException e) {
-                    // the engine closed first, and the connection with it
-                }
-            }
-            try {
-                videoRoom.detach(handle);
-            } catch (JanusException e) {
-                log.debug("conference: detaching handle {}: {}", handle, e.getMessage());
-            }
-        }
     }
 }

@@ -3,25 +3,18 @@ package dev.parley.engine.conference;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.parley.engine.AudioDeviceMode;
 import dev.parley.engine.CallConfig;
 import dev.parley.engine.ConferenceType;
-import dev.parley.engine.ConnectionState;
 import dev.parley.engine.TestPatternCapture;
 import dev.parley.engine.VideoTrack;
 import dev.parley.engine.internal.rtc.NativeTracker;
 import dev.parley.engine.servers.Janus;
 import dev.parley.engine.servers.Servers;
-import dev.parley.engine.testing.TestPatterns;
 import dev.parley.engine.testing.Waits;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -89,63 +82,14 @@ class ConferenceTest {
     }
 
     private static ConferenceClient client(Janus janus, long userId) {
-        CallConfig config = CallConfig.builder().audioDeviceMode(AudioDeviceMode.HEADLESS)
-                .callbackExecutor(Executors.newSingleThreadExecutor(r -> {
-                    Thread t = new Thread(r, "test-conference-events-" + userId);
-                    t.setDaemon(true);
-                    return t;
-                })).build();
-        return ConferenceClient.create(ConferenceSettings.of(janus.url(), userId).withConfig(config));
+        return Rooms.client(janus.url(), userId, CallConfig.builder());
     }
 
     private static ConferenceListener recorder(List<String> events) {
-        return new ConferenceListener() {
-            @Override
-            public void participantJoined(ConferenceSession session, long userId) {
-                events.add("joined " + userId);
-            }
-
-            @Override
-            public void participantLeft(ConferenceSession session, long userId) {
-                events.add("left " + userId);
-            }
-
-            @Override
-            public void remoteVideoTrackReceived(ConferenceSession session, long userId, VideoTrack track) {
-                events.add("video " + userId);
-            }
-
-            @Override
-            public void remoteAudioTrackReceived(ConferenceSession session, long userId,
-                    dev.parley.engine.AudioTrack track) {
-                events.add("audio " + userId);
-            }
-
-            @Override
-            public void connectionStateChanged(ConferenceSession session, long userId, ConnectionState state) {
-                events.add("state " + userId + " " + state);
-            }
-
-            @Override
-            public void sessionClosed(ConferenceSession session) {
-                events.add("closed");
-            }
-        };
+        return Rooms.recorder(events);
     }
 
-    /** The test pattern's bars arrive in {@code track}'s frames. */
     private static void assertPattern(VideoTrack track, String what) {
-        AtomicReference<String> mismatch = new AtomicReference<>("no frame");
-        try (var sink = track.addSink(frame -> {
-            ByteBuffer argb = ByteBuffer.allocateDirect(frame.width() * frame.height() * 4).order(ByteOrder.LITTLE_ENDIAN);
-            frame.convertToArgb(argb);
-            int[] pixels = new int[frame.width() * frame.height()];
-            argb.asIntBuffer().get(pixels);
-            int width = frame.width();
-            mismatch.set(String.join("; ", TestPatterns.barMismatches((x, y) -> pixels[y * width + x], 0, 0, width,
-                    frame.height(), 48)));
-        })) {
-            Waits.until(() -> mismatch.get().isEmpty(), WAIT, () -> what + " to show the pattern: " + mismatch.get());
-        }
+        Rooms.assertPattern(track, what);
     }
 }

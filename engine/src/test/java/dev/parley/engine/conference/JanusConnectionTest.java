@@ -5,12 +5,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.parley.engine.ConferenceType;
 import dev.parley.engine.conference.internal.JanusConnection;
 import dev.parley.engine.servers.Janus;
 import dev.parley.engine.servers.Prosody;
 import dev.parley.engine.servers.Servers;
+import dev.parley.engine.testing.Waits;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -49,7 +53,7 @@ class JanusConnectionTest {
                     .asBoolean()).isFalse();
             connection.destroySession(session);
         }
-        dev.parley.engine.testing.Waits.until(() -> Thread.getAllStackTraces().keySet().stream()
+        Waits.until(() -> Thread.getAllStackTraces().keySet().stream()
                 .noneMatch(t -> t.getName().startsWith("parley-janus-") && t.isAlive()), Duration.ofSeconds(3),
                 () -> "the connection's threads to end on close");
     }
@@ -79,7 +83,7 @@ class JanusConnectionTest {
     void keepAlivesHoldASessionPastTheServersTimeout(Janus janus) throws InterruptedException {
         try (JanusConnection connection = JanusConnection.open(janus.url(), TIMEOUT)) {
             long kept = connection.createSession(Duration.ofSeconds(2));
-            long forgotten = connection.createSession(Duration.ofHours(1));
+            long forgotten = connection.createSession(Duration.ZERO);
             Thread.sleep((Janus.SESSION_TIMEOUT_SECONDS + 5) * 1000L);
             assertThat(connection.attach(kept, VIDEOROOM)).isPositive();
             assertThatThrownBy(() -> connection.attach(forgotten, VIDEOROOM))
@@ -94,5 +98,58 @@ class JanusConnectionTest {
         assertThatThrownBy(() -> JanusConnection.open(nowhere, Duration.ofSeconds(2)))
                 .isInstanceOf(JanusException.class)
                 .hasMessageContaining("cannot connect to the Janus server at " + nowhere);
+    }
+
+    @Test
+    void aReplyThatIsNotJsonFailsTheRequestClearlyAndEndsTheConnection() throws Exception {
+        AtomicBoolean lost = new AtomicBoolean();
+        try (BrokenJanus broken = new BrokenJanus(request -> "<html>502 Bad Gateway</html>");
+                JanusConnection connection = JanusConnection.open(broken.url(), TIMEOUT, null, () -> lost.set(true))) {
+            assertThatThrownBy(() -> connection.createSession(Duration.ofSeconds(2)))
+                    .isInstanceOf(JanusException.class)
+                    .hasMessageContaining("not Janus JSON")
+                    .hasMessageContaining("502 Bad Gateway");
+            Waits.until(lost::get, TIMEOUT, () -> "the connection reported lost");
+            assertThat(connection.isClosed()).isTrue();
+        }
+    }
+
+    @Test
+    void aReplyWithoutTheIdAskedForFailsClearlyAndAClientIsNotMade() throws Exception {
+        Thread[] before = threads();
+        try (BrokenJanus broken = new BrokenJanus(request -> "{\"janus\":\"success\",\"transaction\":\""
+                + request.path("transaction").asText() + "\",\"data\":{\"id\":\"soon\"}}")) {
+            assertThatThrownBy(() -> ConferenceClient.create(ConferenceSettings.of(broken.url(), 5)))
+                    .isInstanceOf(JanusException.class)
+                    .hasMessageContaining("\"create a session\" has no id")
+                    .hasMessageContaining("\"soon\"");
+        }
+        Waits.until(() -> Arrays.stream(threads())
+                .filter(t -> t.getName().startsWith("parley-")).allMatch(t -> Arrays.asList(before).contains(t)),
+                TIMEOUT, () -> "no thread of the failed client left");
+    }
+
+    @Test
+    void aSignedTokenOpensTheDoorAndAForgedOneIsRefusedClearly(Janus shared) {
+        try (Janus guarded = Janus.start("parley-secret")) {
+            try (ConferenceClient ann = ConferenceClient.create(ConferenceSettings.of(guarded.url(), 9931)
+                    .withToken(Janus.token("parley-secret")))) {
+                ConferenceSession room = ann.createSession(Long.toString(Janus.ROOM), ConferenceType.AUDIO);
+                room.joinAsPublisher();
+                room.leave();
+            }
+            assertThatThrownBy(() -> ConferenceClient.create(ConferenceSettings.of(guarded.url(), 9932)
+                    .withToken(Janus.token("guessed"))))
+                    .isInstanceOf(JanusException.class)
+                    .hasMessageContaining("create a session")
+                    .satisfies(e -> assertThat(((JanusException) e).code()).isEqualTo(403));
+            assertThatThrownBy(() -> ConferenceClient.create(ConferenceSettings.of(guarded.url(), 9933)))
+                    .isInstanceOf(JanusException.class)
+                    .satisfies(e -> assertThat(((JanusException) e).code()).isEqualTo(403));
+        }
+    }
+
+    private static Thread[] threads() {
+        return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive).toArray(Thread[]::new);
     }
 }

@@ -2,8 +2,13 @@ package dev.parley.engine.servers;
 
 import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.util.Base64;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * A real Janus (Debian's janus 1.1, video room plugin, WebSocket transport) on loopback,
@@ -19,20 +24,58 @@ public final class Janus implements AutoCloseable {
 
     private final Path dir;
     private final int port;
+    private final String tokenSecret;
 
-    private Janus(Path dir, int port) {
+    private Janus(Path dir, int port, String tokenSecret) {
         this.dir = dir;
         this.port = port;
+        this.tokenSecret = tokenSecret;
     }
 
     /** Starts a new server on a free loopback port. */
     public static Janus start() {
+        return start(null);
+    }
+
+    /**
+     * Starts a new server on a free loopback port that, when {@code tokenSecret} is not null,
+     * takes only requests with a token signed with it ({@link #token}).
+     */
+    public static Janus start(String tokenSecret) {
         try {
-            Janus server = new Janus(Files.createTempDirectory("parley-janus-"), Prosody.freePort());
+            Janus server = new Janus(Files.createTempDirectory("parley-janus-"), Prosody.freePort(), tokenSecret);
             Scripts.run("janus.sh", server.env(), "start", server.dir.toString());
             return server;
         } catch (IOException e) {
             throw new ServerUnavailableException("cannot prepare a Janus directory: " + e.getMessage(), e);
+        }
+    }
+
+    /** Stops the server (every session and room member gone) and starts it again on the same port. */
+    public void restart() {
+        stop();
+        Scripts.run("janus.sh", env(), "start", dir.toString());
+    }
+
+    /** Stops the server, keeping its directory ({@link #close()} deletes it); nothing when stopped. */
+    public void stop() {
+        Scripts.run("janus.sh", env(), "stop", dir.toString());
+    }
+
+    /**
+     * A token for the video room signed with {@code secret}, valid for an hour: Janus's
+     * {@code token_auth_secret} format, {@code expiry,janus,plugin:base64(HMAC-SHA1(secret, expiry,janus,plugin))}.
+     */
+    public static String token(String secret) {
+        String data = (System.currentTimeMillis() / 1000 + 3600) + ",janus,janus.plugin.videoroom";
+        try {
+            Mac mac = Mac.getInstance("HmacSHA1");
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8),
+                    "HmacSHA1"));
+            return data + ":" + Base64.getEncoder().encodeToString(
+                    mac.doFinal(data.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
         }
     }
 
@@ -44,12 +87,13 @@ public final class Janus implements AutoCloseable {
     /** Stops the server and deletes its directory. */
     @Override
     public void close() {
-        Scripts.run("janus.sh", env(), "stop", dir.toString());
+        stop();
         Scripts.deleteDirectory(dir);
     }
 
     private String[] env() {
         return new String[] {"PARLEY_JANUS_PORT=" + port, "PARLEY_JANUS_ROOM=" + ROOM,
-            "PARLEY_JANUS_SESSION_TIMEOUT=" + SESSION_TIMEOUT_SECONDS};
+            "PARLEY_JANUS_SESSION_TIMEOUT=" + SESSION_TIMEOUT_SECONDS,
+            "PARLEY_JANUS_TOKEN_SECRET=" + (tokenSecret == null ? "" : tokenSecret)};
     }
 }

@@ -10,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
@@ -18,6 +19,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -37,6 +39,10 @@ import org.slf4j.LoggerFactory;
  * same transaction, or at once with {@code success}; {@link #request} waits for whichever
  * ends the transaction.
  *
+ * <p>A connection that ends without {@link #close()} (the server went away, a keep-alive got
+ * no answer, the server timed the session out, or it sent what is not JSON) runs the
+ * {@code lost} action given at {@link #open} once, on a thread of the connection's own.
+ *
  * <p>Threading: thread safe. Listeners run on the WebSocket's threads ({@code parley-janus-io-N})
  * and must not block; keep-alives go out on a thread named {@code parley-janus-keepalive}; both
  * end on close (but for the JDK HTTP client's own selector thread, which ends when the client is
@@ -49,17 +55,24 @@ public final class JanusConnection implements AutoCloseable {
 
     private final URI url;
     private final Duration timeout;
+    private final String token;
+    private final Runnable lost;
     private final WebSocket socket;
     private final Map<String, Pending> pending = new ConcurrentHashMap<>();
     private final CopyOnWriteArraySet<Consumer<JsonNode>> listeners = new CopyOnWriteArraySet<>();
     private final AtomicLong transactions = new AtomicLong();
+    /** The sessions kept alive, with their keep-alive schedule. */
+    private final Map<Long, ScheduledFuture<?>> keptAlive = new ConcurrentHashMap<>();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final ScheduledExecutorService keepAlive;
     private final ExecutorService io;
 
-    private JanusConnection(URI url, Duration timeout, WebSocket socket, ExecutorService io) {
+    private JanusConnection(URI url, Duration timeout, String token, Runnable lost, WebSocket socket,
+            ExecutorService io) {
         this.url = url;
         this.timeout = timeout;
+        this.token = token;
+        this.lost = lost;
         this.socket = socket;
         this.io = io;
         this.keepAlive = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -69,12 +82,19 @@ public final class JanusConnection implements AutoCloseable {
         });
     }
 
+    /** Connects to {@code url} without a token; nothing to do when the connection is lost. */
+    public static JanusConnection open(URI url, Duration timeout) {
+        return open(url, timeout, null, () -> { });
+    }
+
     /**
-     * Connects to {@code url} (e.g. {@code ws://127.0.0.1:8188}).
+     * Connects to {@code url} (e.g. {@code ws://127.0.0.1:8188}); every request carries
+     * {@code token} when not null; {@code lost} runs once if the connection ends without
+     * {@link #close()}.
      *
      * @throws JanusException if the server cannot be reached or refuses the WebSocket within {@code timeout}
      */
-    public static JanusConnection open(URI url, Duration timeout) {
+    public static JanusConnection open(URI url, Duration timeout, String token, Runnable lost) {
         Reader reader = new Reader();
         AtomicInteger threads = new AtomicInteger();
         ExecutorService io = Executors.newCachedThreadPool(r -> {
@@ -100,7 +120,7 @@ public final class JanusConnection implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new JanusException("interrupted while connecting to " + url, e);
         }
-        JanusConnection connection = new JanusConnection(url, timeout, socket, io);
+        JanusConnection connection = new JanusConnection(url, timeout, token, lost, socket, io);
         reader.connection = connection;
         return connection;
     }
@@ -115,10 +135,17 @@ public final class JanusConnection implements AutoCloseable {
         listeners.remove(listener);
     }
 
-    /** A new Janus session; kept alive every {@code keepAlive} until destroyed or closed. */
+    /**
+     * A new Janus session, kept alive every {@code keepAliveEvery} until destroyed or closed
+     * (zero: not kept alive, Janus forgets it after its session timeout). A kept-alive session
+     * that Janus times out all the same means the connection is lost.
+     */
     public long createSession(Duration keepAliveEvery) {
-        long session = request(message("create"), "create a session").path("data").path("id").asLong();
-        keepAlive.scheduleAtFixedRate(() -> {
+        long session = id(request(message("create"), "create a session"), "create a session");
+        if (keepAliveEvery.isZero()) {
+            return session;
+        }
+        keptAlive.put(session, keepAlive.scheduleAtFixedRate(() -> {
             try {
                 ObjectNode ping = message("keepalive");
                 ping.put("session_id", session);
@@ -126,10 +153,21 @@ public final class JanusConnection implements AutoCloseable {
             } catch (JanusException e) {
                 if (!closed.get()) {
                     log.warn("janus: keep-alive of session {} failed: {}", session, e.getMessage());
+                    lose();
                 }
             }
-        }, keepAliveEvery.toMillis(), keepAliveEvery.toMillis(), TimeUnit.MILLISECONDS);
+        }, keepAliveEvery.toMillis(), keepAliveEvery.toMillis(), TimeUnit.MILLISECONDS));
         return session;
+    }
+
+    /**
+     * How long the server keeps a session without a keep-alive ({@code session-timeout} of its
+     * {@code info}); empty when it never times sessions out or does not say.
+     */
+    public Optional<Duration> sessionTimeout() {
+        JsonNode timeout = request(message("info"), "tell its settings").path("session-timeout");
+        return timeout.canConvertToLong() && timeout.asLong() > 0 ? Optional.of(Duration.ofSeconds(timeout.asLong()))
+                : Optional.empty();
     }
 
     /** Attaches {@code plugin} (e.g. {@code janus.plugin.videoroom}) to {@code session}; returns the handle. */
@@ -137,7 +175,20 @@ public final class JanusConnection implements AutoCloseable {
         ObjectNode attach = message("attach");
         attach.put("session_id", session);
         attach.put("plugin", plugin);
-        return request(attach, "attach " + plugin).path("data").path("id").asLong();
+        return id(request(attach, "attach " + plugin), "attach " + plugin);
+    }
+
+    /** The positive {@code data.id} of {@code answer}, or a clear error when Janus sent none. */
+    private long id(JsonNode answer, String what) {
+        JsonNode id = answer.path("data").path("id");
+        if (!id.canConvertToLong() || id.asLong() <= 0) {
+            throw new JanusException("Janus's answer to \"" + what + "\" has no id: " + abbreviate(answer.toString()), 0);
+        }
+        return id.asLong();
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 200 ? text : text.substring(0, 200) + "...";
     }
 
     /**
@@ -183,6 +234,10 @@ public final class JanusConnection implements AutoCloseable {
 
     /** Destroys {@code session} on the server (its handles go with it). */
     public void destroySession(long session) {
+        ScheduledFuture<?> pings = keptAlive.remove(session);
+        if (pings != null) {
+            pings.cancel(false);
+        }
         ObjectNode destroy = message("destroy");
         destroy.put("session_id", session);
         request(destroy, "destroy session " + session);
@@ -193,6 +248,9 @@ public final class JanusConnection implements AutoCloseable {
         ObjectNode message = JSON.createObjectNode();
         message.put("janus", janus);
         message.put("transaction", "parley-" + transactions.incrementAndGet());
+        if (token != null) {
+            message.put("token", token);
+        }
         return message;
     }
 
@@ -223,7 +281,8 @@ public final class JanusConnection implements AutoCloseable {
         } catch (TimeoutException e) {
             throw new JanusException("Janus did not answer \"" + what + "\" within " + timeout.toMillis() + " ms", e);
         } catch (ExecutionException e) {
-            throw new JanusException("Janus connection lost while waiting to " + what, e.getCause());
+            throw new JanusException("Janus connection lost while waiting to " + what + ": "
+                    + e.getCause().getMessage(), e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new JanusException("interrupted while waiting to " + what, e);
@@ -254,13 +313,23 @@ public final class JanusConnection implements AutoCloseable {
         try {
             message = JSON.readTree(text);
         } catch (JsonProcessingException e) {
+            // a server that is not Janus, or a broken one: nothing it says can be trusted any more
             log.warn("janus: {} sent what is not JSON: {}", url, e.getOriginalMessage());
+            JanusException broken = new JanusException("the server at " + url + " sent what is not Janus JSON: "
+                    + abbreviate(text), 0);
+            pending.values().forEach(p -> p.future.completeExceptionally(broken));
+            lose();
             return;
         }
         String kind = message.path("janus").asText();
+        if ("timeout".equals(kind) && keptAlive.containsKey(message.path("session_id").asLong())) {
+            log.warn("janus: {} timed session {} out", url, message.path("session_id").asLong());
+            lose();
+            return;
+        }
         Pending waiting = pending.get(message.path("transaction").asText());
         boolean ends = switch (kind) {
-            case "success", "error", "event" -> true;
+            case "success", "error", "event", "server_info" -> true;
             case "ack" -> waiting != null && waiting.ackEnds;
             default -> false;
         };
@@ -281,11 +350,35 @@ public final class JanusConnection implements AutoCloseable {
         }
     }
 
+    /** The connection ended without {@link #close()}: fails what waits and runs {@code lost}, once. */
+    private void lose() {
+        if (closed.getAndSet(true)) {
+            return;
+        }
+        pending.values().forEach(p -> p.future.completeExceptionally(new JanusException("connection to " + url
+                + " lost", 0)));
+        Thread notice = new Thread(() -> {
+            release();
+            lost.run();
+        }, "parley-janus-lost");
+        notice.setDaemon(true);
+        notice.start();
+    }
+
+    /** Whether the connection ended, closed or lost. */
+    public boolean isClosed() {
+        return closed.get();
+    }
+
     @Override
     public void close() {
         if (closed.getAndSet(true)) {
             return;
         }
+        release();
+    }
+
+    private void release() {
         keepAlive.shutdownNow();
         try {
             keepAlive.awaitTermination(2, TimeUnit.SECONDS);
@@ -330,6 +423,7 @@ public final class JanusConnection implements AutoCloseable {
             if (c != null) {
                 c.pending.values().forEach(p -> p.future.completeExceptionally(
                         new JanusException("Janus closed the connection: " + status + " " + reason, 0)));
+                c.lose();
             }
             return null;
         }
@@ -339,6 +433,7 @@ public final class JanusConnection implements AutoCloseable {
             JanusConnection c = connection;
             if (c != null) {
                 c.pending.values().forEach(p -> p.future.completeExceptionally(error));
+                c.lose();
             }
         }
     }

@@ -60,6 +60,21 @@ public final class VideoRoom {
                 sdp("answer", answerSdp));
     }
 
+    /**
+     * Restarts ICE on a publisher's handle: {@code offerSdp} carries new ICE credentials;
+     * returns Janus's answer.
+     */
+    public String restartPublisher(long handle, String offerSdp) {
+        ObjectNode configure = JanusConnection.object().put("request", "configure");
+        return janus.message(session, handle, configure, sdp("offer", offerSdp)).path("jsep").path("sdp").asText();
+    }
+
+    /** Restarts ICE on a subscriber's handle: returns Janus's new offer, to be answered with {@link #start}. */
+    public String restartSubscription(long handle) {
+        ObjectNode configure = JanusConnection.object().put("request", "configure").put("restart", true);
+        return janus.message(session, handle, configure, null).path("jsep").path("sdp").asText();
+    }
+
     /** Leaves the room on a publisher's handle. */
     public void leave(long handle) {
         janus.message(session, handle, JanusConnection.object().put("request", "leave"), null);

@@ -1,0 +1,114 @@
+package dev.parley.engine.conference;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.parley.engine.CallConfig;
+import dev.parley.engine.ConferenceType;
+import dev.parley.engine.PixelFormat;
+import dev.parley.engine.Subscription;
+import dev.parley.engine.TestPatternCapture;
+import dev.parley.engine.VideoFormat;
+import dev.parley.engine.internal.rtc.NativeTracker;
+import dev.parley.engine.servers.Janus;
+import dev.parley.engine.servers.Servers;
+import dev.parley.engine.testing.Waits;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * More people than a mesh holds, through Janus: eight Parley participants in this JVM publish
+ * 320x240@15 in one room, each subscribes to the seven others, and every one of the 56 received
+ * streams runs at 10 fps or more over 8 s; when one leaves, the seven others are told within 2 s and
+ * their tracks of that participant are gone.
+ */
+@ExtendWith(Servers.class)
+class ConferenceCrowdTest {
+
+    private static final int PEOPLE = 8;
+    private static final long FIRST_ID = 9941;
+    private static final VideoFormat SMALL = new VideoFormat(320, 240, 15, PixelFormat.FORMAT_420F);
+    private static final Duration MEASURE = Duration.ofSeconds(8);
+
+    @Test
+    void eightParticipantsEachReceiveTheSevenOthersAtTenFpsAndALeaveReachesAllWithinTwoSeconds(Janus janus)
+            throws InterruptedException {
+        Map<String, Integer> nativeBefore = NativeTracker.snapshot();
+        List<ConferenceClient> clients = new ArrayList<>();
+        List<ConferenceSession> rooms = new ArrayList<>();
+        Map<Long, Long> leftSeenAt = new ConcurrentHashMap<>();
+        try {
+            for (int i = 0; i < PEOPLE; i++) {
+                long id = FIRST_ID + i;
+                ConferenceClient client = Rooms.client(janus.url(), id, CallConfig.builder());
+                clients.add(client);
+                ConferenceSession room = client.createSession(Long.toString(Janus.ROOM), ConferenceType.VIDEO);
+                room.addListener(new ConferenceListener() {
+                    @Override
+                    public void participantLeft(ConferenceSession session, long userId) {
+                        leftSeenAt.putIfAbsent(id, System.nanoTime());
+                    }
+                });
+                room.localMediaStream().videoTrack().setVideoCapture(new TestPatternCapture(SMALL));
+                room.joinAsPublisher();
+                rooms.add(room);
+            }
+            for (ConferenceSession room : rooms) {
+                Waits.until(() -> room.activePublishers().size() == PEOPLE - 1, Rooms.WAIT,
+                        () -> "everyone else publishing, seen from room " + room + ": " + room.activePublishers());
+                for (long other : room.activePublishers()) {
+                    room.subscribeToParticipant(other);
+                }
+            }
+
+            Map<String, AtomicInteger> frames = new TreeMap<>();
+            List<Subscription> sinks = new ArrayList<>();
+            for (int i = 0; i < PEOPLE; i++) {
+                ConferenceSession room = rooms.get(i);
+                long receiver = FIRST_ID + i;
+                for (long sender : room.activePublishers()) {
+                    var track = Waits.untilPresent(() -> room.remoteVideoTrack(sender), Rooms.WAIT,
+                            () -> sender + "'s video at " + receiver);
+                    AtomicInteger count = new AtomicInteger();
+                    frames.put(sender + "->" + receiver, count);
+                    sinks.add(track.addSink(frame -> count.incrementAndGet()));
+                }
+            }
+            Thread.sleep(3000); // every stream past its first key frame
+            frames.values().forEach(count -> count.set(0));
+            Thread.sleep(MEASURE.toMillis());
+            Map<String, Double> fps = new TreeMap<>();
+            frames.forEach((pair, count) -> fps.put(pair, count.get() * 1000.0 / MEASURE.toMillis()));
+            sinks.forEach(Subscription::close);
+            System.out.printf("conference of %d at 320x240@15: received fps min %.1f, mean %.1f over %d streams%n",
+                    PEOPLE, fps.values().stream().mapToDouble(Double::doubleValue).min().orElse(0),
+                    fps.values().stream().mapToDouble(Double::doubleValue).average().orElse(0), fps.size());
+            assertThat(fps).hasSize(PEOPLE * (PEOPLE - 1));
+            assertThat(fps.entrySet()).allSatisfy(stream -> assertThat(stream.getValue())
+                    .as("frames per second of stream %s (all: %s)", stream.getKey(), fps).isGreaterThanOrEqualTo(10.0));
+
+            long leaver = FIRST_ID + PEOPLE - 1;
+            long leftAt = System.nanoTime();
+            rooms.get(PEOPLE - 1).leave();
+            Waits.until(() -> leftSeenAt.size() == PEOPLE - 1, Rooms.WAIT, () -> "told of the leave: " + leftSeenAt.keySet());
+            for (Map.Entry<Long, Long> told : leftSeenAt.entrySet()) {
+                assertThat(Duration.ofNanos(told.getValue() - leftAt)).as("user %d told of the leave", told.getKey())
+                        .isLessThanOrEqualTo(Duration.ofSeconds(2));
+            }
+            for (ConferenceSession room : rooms.subList(0, PEOPLE - 1)) {
+                assertThat(room.activePublishers()).doesNotContain(leaver).hasSize(PEOPLE - 2);
+                assertThat(room.remoteVideoTrack(leaver)).isEmpty();
+            }
+        } finally {
+            clients.forEach(ConferenceClient::close);
+        }
+        Waits.until(() -> NativeTracker.snapshot().equals(nativeBefore), Rooms.WAIT,
+                () -> "native objects back to " + nativeBefore + ", are " + NativeTracker.snapshot());
+    }
+}
