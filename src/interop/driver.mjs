@@ -1,6 +1,7 @@
-// Drives QuickBlox JS SDK pages in Debian's Chromium for Parley's interoperability tests and
+// Drives QuickBlox JS SDK pages (and janus.js video room pages) in Debian's Chromium for Parley's interoperability tests and
 // benchmarks. Protocol: one JSON object per line on stdin, one reply per line on stdout.
 //   {"id":1,"op":"open","page":"js1"}                       open a page (own browser context)
+//   {"id":1,"op":"open","page":"r1","path":"janus.html"}    open the janus.js video room page instead
 //   {"id":2,"op":"call","page":"js1","fn":"login","args":[333,"pw"]}   await window.peer.fn(...args)
 //   {"id":3,"op":"close","page":"js1"}
 // Replies: {"id":1,"ok":true,"result":...} or {"id":1,"ok":false,"error":"..."}. The first line
@@ -19,6 +20,10 @@ const files = {
   '/': ['page/index.html', 'text/html'],
   '/peer.js': ['page/peer.js', 'text/javascript'],
   '/quickblox.min.js': ['vendor/quickblox.min.js', 'text/javascript'],
+  '/janus.html': ['page/janus.html', 'text/html'],
+  '/janus-peer.js': ['page/janus-peer.js', 'text/javascript'],
+  '/janus.es.js': ['node_modules/janus-gateway/dist/janus.es.js', 'text/javascript'],
+  '/adapter.js': ['node_modules/webrtc-adapter/out/adapter.js', 'text/javascript'],
 };
 
 const server = createServer(async (req, res) => {
@@ -74,8 +79,9 @@ async function handle(request) {
       const page = await context.newPage();
       page.on('console', (m) => process.stderr.write(`[${request.page}] ${m.text()}\n`));
       page.on('pageerror', (e) => process.stderr.write(`[${request.page}] page error: ${e.message}\n`));
-      await page.goto(origin);
-      await page.waitForFunction(() => window.QB && window.peer);
+      // the QuickBlox JS SDK's page by default; "path": "janus.html" for the janus.js room peer
+      await page.goto(origin + (request.path || ''));
+      await page.waitForFunction((quickblox) => window.peer && (!quickblox || window.QB), !request.path);
       pages.set(request.page, { context, page });
       return true;
     }

@@ -120,6 +120,17 @@ public final class QuickBloxBrowser implements AutoCloseable {
         return peer;
     }
 
+    /**
+     * Opens the janus.js video room page (Meetecho's janus.js from npm {@code janus-gateway},
+     * no QuickBlox SDK) for {@code userId}; drive it with {@link Peer#invoke}: {@code join(url,
+     * room, id)}, {@code subscribe(feed)}, {@code received(feed)}, {@code leave()}.
+     */
+    public Peer openJanusPage(long userId) {
+        String page = "janus-" + userId + "-" + ids.incrementAndGet();
+        request(page, "open", null, List.of(), Duration.ofSeconds(30), "janus.html");
+        return new Peer(page, userId);
+    }
+
     private void readReplies(BufferedReader replies) {
         try {
             for (String line = replies.readLine(); line != null; line = replies.readLine()) {
@@ -136,8 +147,15 @@ public final class QuickBloxBrowser implements AutoCloseable {
     }
 
     private JsonNode request(String page, String op, String fn, List<Object> args, Duration timeout) {
+        return request(page, op, fn, args, timeout, null);
+    }
+
+    private JsonNode request(String page, String op, String fn, List<Object> args, Duration timeout, String path) {
         long id = ids.incrementAndGet();
         ObjectNode request = JSON.createObjectNode().put("id", id).put("op", op).put("page", page);
+        if (path != null) {
+            request.put("path", path);
+        }
         if (fn != null) {
             request.put("fn", fn);
             request.set("args", JSON.valueToTree(args));
