@@ -18,12 +18,16 @@
 #                               with the last namespace
 #   netns.sh down-all           remove every parley- namespace and the bridge (after a crash)
 #   netns.sh check              exit 0 when namespaces and nftables can be used here, else say why
+#   netns.sh cut-udp FROM-TO    on the host: drop UDP from and to ports FROM-TO (a server's media
+#                               range, Janus's say), loopback included; its TCP stays up
+#   netns.sh heal-udp           on the host: remove that rule
 #
 # Settings, from the environment (defaults in brackets):
 #   PARLEY_FAULT_NET [10.77.0]  the /24 the bridge (.1) and the namespaces (.2 to .254) use
 # Needs CAP_NET_ADMIN (root), iproute2 and nftables. Rules live in a table inside the
 # namespace, so removing the namespace removes them; nothing is changed on the host but the
-# bridge and the host ends of the veth pairs.
+# bridge, the host ends of the veth pairs and, between cut-udp and heal-udp, the table
+# inet parley_udp_cut.
 set -euo pipefail
 
 die() { echo "netns.sh: $*" >&2; exit 1; }
@@ -163,5 +167,17 @@ case "$cmd" in
     done
     ip link del "$bridge" 2>/dev/null || true
     ;;
-  *) die "usage: netns.sh up|cut|loss|heal|exec|down|down-all|check ..." ;;
+  cut-udp)
+    range=${2:?usage: netns.sh cut-udp FROM-TO}
+    [[ "$range" =~ ^[0-9]{1,5}-[0-9]{1,5}$ ]] || die "port range '$range' is not FROM-TO"
+    nft delete table inet parley_udp_cut 2>/dev/null || true
+    nft add table inet parley_udp_cut
+    nft add chain inet parley_udp_cut input '{ type filter hook input priority 0; }'
+    nft add rule inet parley_udp_cut input udp sport "$range" drop
+    nft add rule inet parley_udp_cut input udp dport "$range" drop
+    ;;
+  heal-udp)
+    nft delete table inet parley_udp_cut 2>/dev/null || true
+    ;;
+  *) die "usage: netns.sh up|cut|loss|heal|exec|down|down-all|check|cut-udp|heal-udp ..." ;;
 esac

@@ -88,6 +88,40 @@ class ConferenceReconnectionTest {
                 () -> "native objects back to " + nativeBefore + ", are " + NativeTracker.snapshot());
     }
 
+    @Test
+    void aMediaPathLostForAWhileComesBackThroughAnIceRestartWithoutLeavingTheRoom(Janus shared) throws Exception {
+        List<String> annEvents = new CopyOnWriteArrayList<>();
+        List<String> bobEvents = new CopyOnWriteArrayList<>();
+        try (Janus janus = Janus.withRtpPorts("23400-23499");
+                ConferenceClient ann = Rooms.client(janus.url(), 9924, config().iceRestartDelay(Duration.ofSeconds(1)));
+                ConferenceClient bob = Rooms.client(janus.url(), 9925, config().iceRestartDelay(Duration.ofSeconds(1)))) {
+            ConferenceSession annRoom = joined(ann, annEvents);
+            ConferenceSession bobRoom = joined(bob, bobEvents);
+            Waits.until(() -> annEvents.contains("joined 9925"), Rooms.WAIT, () -> "Ann told of Bob: " + annEvents);
+            annRoom.subscribeToParticipant(9925);
+            bobRoom.subscribeToParticipant(9924);
+            Rooms.assertPattern(Waits.untilPresent(() -> annRoom.remoteVideoTrack(9925), Rooms.WAIT, () -> "Bob's video"),
+                    "Bob at Ann");
+            try {
+                janus.cutMedia();
+                Waits.until(() -> annEvents.contains("reconnection 9925 RECONNECTING")
+                        && annEvents.contains("reconnection 9924 RECONNECTING"), BACK,
+                        () -> "Ann's connections reported reconnecting: " + annEvents);
+                Thread.sleep(4000); // restarts go out while the path is still down
+            } finally {
+                janus.healMedia();
+            }
+            for (List<String> events : List.of(annEvents, bobEvents)) {
+                Waits.until(() -> events.contains("reconnection 9924 RECONNECTED")
+                        && events.contains("reconnection 9925 RECONNECTED"), BACK,
+                        () -> "both connections back: " + events);
+            }
+            Rooms.assertPattern(annRoom.remoteVideoTrack(9925).orElseThrow(), "Bob's video at Ann after the cut");
+            Rooms.assertPattern(bobRoom.remoteVideoTrack(9924).orElseThrow(), "Ann's video at Bob after the cut");
+            assertThat(annEvents).doesNotContain("left 9925", "closed", "reconnection 9925 FAILED");
+        }
+    }
+
     private static CallConfig.Builder config() {
         return CallConfig.builder().disconnectTimeInterval(BACK);
     }

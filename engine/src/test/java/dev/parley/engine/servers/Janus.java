@@ -25,11 +25,13 @@ public final class Janus implements AutoCloseable {
     private final Path dir;
     private final int port;
     private final String tokenSecret;
+    private final String rtpPorts;
 
-    private Janus(Path dir, int port, String tokenSecret) {
+    private Janus(Path dir, int port, String tokenSecret, String rtpPorts) {
         this.dir = dir;
         this.port = port;
         this.tokenSecret = tokenSecret;
+        this.rtpPorts = rtpPorts;
     }
 
     /** Starts a new server on a free loopback port. */
@@ -42,8 +44,18 @@ public final class Janus implements AutoCloseable {
      * takes only requests with a token signed with it ({@link #token}).
      */
     public static Janus start(String tokenSecret) {
+        return start(tokenSecret, "20000-20999");
+    }
+
+    /** Starts a new server whose media uses the UDP ports {@code rtpPorts} ({@code FROM-TO}), so that a test can cut them. */
+    public static Janus withRtpPorts(String rtpPorts) {
+        return start(null, rtpPorts);
+    }
+
+    private static Janus start(String tokenSecret, String rtpPorts) {
         try {
-            Janus server = new Janus(Files.createTempDirectory("parley-janus-"), Prosody.freePort(), tokenSecret);
+            Janus server = new Janus(Files.createTempDirectory("parley-janus-"), Prosody.freePort(), tokenSecret,
+                    rtpPorts);
             Scripts.run("janus.sh", server.env(), "start", server.dir.toString());
             return server;
         } catch (IOException e) {
@@ -55,6 +67,16 @@ public final class Janus implements AutoCloseable {
     public void restart() {
         stop();
         Scripts.run("janus.sh", env(), "start", dir.toString());
+    }
+
+    /** Drops this server's media (UDP on its RTP ports) until {@link #healMedia()}; its WebSocket stays up. */
+    public void cutMedia() {
+        Scripts.runFile("src/faults/netns.sh", new String[0], "cut-udp", rtpPorts);
+    }
+
+    /** Lets the media through again. */
+    public void healMedia() {
+        Scripts.runFile("src/faults/netns.sh", new String[0], "heal-udp");
     }
 
     /** Stops the server, keeping its directory ({@link #close()} deletes it); nothing when stopped. */
@@ -94,6 +116,6 @@ public final class Janus implements AutoCloseable {
     private String[] env() {
         return new String[] {"PARLEY_JANUS_PORT=" + port, "PARLEY_JANUS_ROOM=" + ROOM,
             "PARLEY_JANUS_SESSION_TIMEOUT=" + SESSION_TIMEOUT_SECONDS,
-            "PARLEY_JANUS_TOKEN_SECRET=" + (tokenSecret == null ? "" : tokenSecret)};
+            "PARLEY_JANUS_TOKEN_SECRET=" + (tokenSecret == null ? "" : tokenSecret), "PARLEY_JANUS_RTP=" + rtpPorts};
     }
 }
