@@ -62,11 +62,9 @@ public final class ConferenceSession {
     private final List<ConferenceListener> listeners = new CopyOnWriteArrayList<>();
     private final Set<Long> publishers = ConcurrentHashMap.newKeySet();
     private final Map<Long, Feed> subscriptions = new ConcurrentHashMap<>();
-    /** Users received before the connection to Janus dropped, to subscribe to again when they publish. */
-    private final Set<Long> resubscribe = ConcurrentHashMap.newKeySet();
-    /** Publishers known before a drop who do not publish yet since: reported as left if they do not in time. */
-    private final Map<Long, ScheduledFuture<?>> missing = new ConcurrentHashMap<>();
-    private volatile boolean republish;
+    private final Rejoin rejoin;
+    /** Users whose video this user does not want now (out of sight). */
+    private final Set<Long> videoHeld = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile Feed publication;
     private volatile Runnable stopWatching = () -> { };
@@ -82,12 +80,18 @@ public final class ConferenceSession {
         String id = "room-" + room + "-" + client.userId();
         this.media = rtc.call(() -> new LocalMedia(rtc, client.settings().config(), client.userId(), id, type));
         this.stream = MediaBridge.localMediaStream(media, rtc, id);
+        this.rejoin = new Rejoin(this, client);
         this.speakerTicks = client.every(SPEAKER_TICK, this::speakerTick);
     }
 
     /** The room. */
     public String roomId() {
         return Long.toString(room);
+    }
+
+    /** The local user, who publishes in the room under this id. */
+    public long userId() {
+        return client.userId();
     }
 
     public ConferenceType conferenceType() {
@@ -180,12 +184,16 @@ public final class ConferenceSession {
         subscriptions.put(userId, feed);
         try {
             String offer = videoRoom.subscribe(handle, room, userId);
+            feed.videoMid = VideoRoom.videoMid(offer);
             CompletableFuture<String> answer = new CompletableFuture<>();
             rtc.execute(() -> {
                 feed.connection = media.connect(userId, feed);
                 feed.connection.answer(offer, answer::complete);
             });
             videoRoom.start(handle, room, await(answer, "answer the subscription to user " + userId));
+            if (videoHeld.contains(userId)) {
+                feed.sendVideo(false);
+            }
         } catch (RuntimeException e) {
             subscriptions.remove(userId, feed);
             feed.close();
@@ -193,9 +201,30 @@ public final class ConferenceSession {
         }
     }
 
+    /**
+     * Receives {@code userId}'s video or holds it back at Janus (their audio plays on either
+     * way): for a tile out of sight, so that it costs neither bandwidth nor decoding. Remembered
+     * for a subscription made later and across reconnections. Blocks while Janus answers.
+     *
+     * @throws JanusException if Janus refuses or does not answer
+     */
+    public void setRemoteVideoEnabled(long userId, boolean enabled) {
+        requireOpen();
+        boolean changed = enabled ? videoHeld.remove(userId) : videoHeld.add(userId);
+        Feed feed = subscriptions.get(userId);
+        if (changed && feed != null) {
+            feed.sendVideo(enabled);
+        }
+    }
+
+    /** Whether {@code userId}'s video is received (true unless held back with {@link #setRemoteVideoEnabled}). */
+    public boolean isRemoteVideoEnabled(long userId) {
+        return !videoHeld.contains(userId);
+    }
+
     /** Stops receiving {@code userId}; nothing when not subscribed. */
     public void unsubscribeFromParticipant(long userId) {
-        resubscribe.remove(userId);
+        rejoin.forget(userId);
         Feed feed = subscriptions.remove(userId);
         if (feed != null) {
             feed.close();
@@ -208,7 +237,7 @@ public final class ConferenceSession {
             return;
         }
         speakerTicks.cancel(false);
-        missing.values().forEach(timer -> timer.cancel(false));
+        rejoin.close();
         Feed feed = publication;
         publication = null;
         stopWatching.run();
@@ -222,7 +251,6 @@ public final class ConferenceSession {
         }
         subscriptions.values().forEach(Feed::close);
         subscriptions.clear();
-        resubscribe.clear();
         if (feed != null) {
             feed.close();
         }
@@ -249,80 +277,40 @@ public final class ConferenceSession {
         stopWatching = () -> { };
         Feed own = publication;
         publication = null;
-        republish = own != null;
         if (own != null) {
             own.drop();
-            reconnectionStateChanged(client.userId(), ReconnectionState.RECONNECTING);
         }
-        for (Feed feed : List.copyOf(subscriptions.values())) {
-            subscriptions.remove(feed.userId, feed);
-            resubscribe.add(feed.userId);
-            feed.drop();
-            reconnectionStateChanged(feed.userId, ReconnectionState.RECONNECTING);
+        List<Long> received = List.copyOf(subscriptions.keySet());
+        for (long userId : received) {
+            Feed feed = subscriptions.remove(userId);
+            if (feed != null) {
+                feed.drop();
+            }
         }
+        rejoin.lost(own != null, received);
     }
 
-    /**
-     * Connected again: publishes again, subscribes again to those received before who publish
-     * now; those who do not are waited for until {@code disconnectTimeInterval}, then reported
-     * as left.
-     */
+    /** Connected again: see {@link Rejoin#rejoin}. */
     void rejoin() {
-        if (closed.get()) {
-            return;
-        }
-        Set<Long> before = Set.copyOf(publishers);
-        List<Long> present = List.copyOf(before);
-        if (republish) {
-            try {
-                present = publish();
-                republish = false;
-                reconnectionStateChanged(client.userId(), ReconnectionState.RECONNECTED);
-            } catch (JanusException e) {
-                error(e);
-                reconnectionStateChanged(client.userId(), ReconnectionState.FAILED);
-            }
-        }
-        for (long userId : before) {
-            if (!present.contains(userId)) {
-                missing.computeIfAbsent(userId, id -> client.schedule(
-                        client.settings().config().disconnectTimeInterval(), () -> notBack(id)));
-            }
-        }
-        for (long userId : Set.copyOf(resubscribe)) {
-            if (present.contains(userId)) {
-                restore(userId);
-            }
+        if (!closed.get()) {
+            rejoin.rejoin(Set.copyOf(publishers));
         }
     }
 
     /** The server did not come back in time: every connection failed, the session leaves. */
     void reconnectFailed() {
-        if (republish) {
-            reconnectionStateChanged(client.userId(), ReconnectionState.FAILED);
-        }
-        resubscribe.forEach(userId -> reconnectionStateChanged(userId, ReconnectionState.FAILED));
+        rejoin.failed();
         leave();
     }
 
-    /** Subscribes again to {@code userId}, who was received before the connection dropped. */
-    private void restore(long userId) {
-        if (closed.get() || !resubscribe.remove(userId)) {
-            return;
-        }
-        try {
-            subscribeToParticipant(userId);
-            reconnectionStateChanged(userId, ReconnectionState.RECONNECTED);
-        } catch (JanusException | IllegalStateException e) {
-            log.info("conference: subscribing to user {} again failed: {}", userId, e.getMessage());
-            reconnectionStateChanged(userId, ReconnectionState.FAILED);
-        }
+    /** Publishes again after a reconnection; returns who publishes in the room. */
+    List<Long> publishAgain() {
+        requireOpen();
+        return publish();
     }
 
-    /** A publisher known before the drop did not publish again in time. */
-    private void notBack(long userId) {
-        missing.remove(userId);
-        resubscribe.remove(userId);
+    /** A publisher known before a drop did not publish again in time. */
+    void publisherGone(long userId) {
         if (!closed.get() && publishers.remove(userId)) {
             fire(l -> l.participantLeft(this, userId));
         }
@@ -401,20 +389,14 @@ public final class ConferenceSession {
             return;
         }
         for (long userId : change.joined()) {
-            ScheduledFuture<?> waiting = missing.remove(userId);
-            if (waiting != null) {
-                waiting.cancel(false);
-            }
             if (userId != client.userId() && publishers.add(userId)) {
                 fire(l -> l.participantJoined(this, userId));
             }
-            if (resubscribe.contains(userId)) {
-                // subscribing waits for Janus, whose next message cannot come while this one is handled
-                client.later(() -> restore(userId));
-            }
+            rejoin.published(userId);
         }
         for (long userId : change.left()) {
-            resubscribe.remove(userId);
+            rejoin.forget(userId);
+            videoHeld.remove(userId);
             if (publishers.remove(userId)) {
                 Feed gone = subscriptions.remove(userId);
                 fire(l -> l.participantLeft(this, userId));

@@ -45,6 +45,8 @@ final class Feed implements PeerConnectionPort.Events {
     private final RtcEngine rtc;
     private final boolean publisher;
     volatile PeerConnectionPort connection;
+    /** A subscription's video stream in Janus's offer (null for a publication, or without video). */
+    volatile String videoMid;
     volatile VideoTrack video;
     volatile AudioTrack audio;
     private final AtomicBoolean ended = new AtomicBoolean();
@@ -181,6 +183,14 @@ final class Feed implements PeerConnectionPort.Events {
     @Override
     public void exchangeFailed(String step, String error) {
         session.error(new JanusException("the connection for user " + userId + " failed to " + step + ": " + error, 0));
+    }
+
+    /** Asks Janus to send this subscription's video or to hold it back; nothing without video. */
+    void sendVideo(boolean send) {
+        String mid = videoMid;
+        if (mid != null) {
+            videoRoom.setSending(handle, mid, send);
+        }
     }
 
     /** Leaves the room on this publication's handle, so that Janus tells the others at once. */

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -66,6 +67,38 @@ class ConferenceTest {
         }
         Waits.until(() -> NativeTracker.snapshot().equals(nativeBefore), WAIT,
                 () -> "native objects back to " + nativeBefore + ", are " + NativeTracker.snapshot());
+    }
+
+    @Test
+    void aVideoHeldBackStopsArrivingWhileTheSubscriptionStaysAndComesBackWhenWanted(Janus janus)
+            throws InterruptedException {
+        try (ConferenceClient ann = client(janus, 9904); ConferenceClient bob = client(janus, 9905)) {
+            ConferenceSession annRoom = ann.createSession(Long.toString(Janus.ROOM), ConferenceType.VIDEO);
+            ConferenceSession bobRoom = bob.createSession(Long.toString(Janus.ROOM), ConferenceType.VIDEO);
+            bobRoom.localMediaStream().videoTrack().setVideoCapture(new TestPatternCapture());
+            annRoom.joinAsPublisher();
+            bobRoom.joinAsPublisher();
+            Waits.until(() -> annRoom.activePublishers().contains(9905L), WAIT, () -> "Bob publishing");
+            annRoom.subscribeToParticipant(9905);
+            VideoTrack bobs = Waits.untilPresent(() -> annRoom.remoteVideoTrack(9905), WAIT, () -> "Bob's video");
+            AtomicInteger frames = new AtomicInteger();
+            try (var sink = bobs.addSink(frame -> frames.incrementAndGet())) {
+                Waits.until(() -> frames.get() > 10, WAIT, () -> "Bob's frames arriving");
+
+                annRoom.setRemoteVideoEnabled(9905, false);
+                assertThat(annRoom.isRemoteVideoEnabled(9905)).isFalse();
+                Thread.sleep(1000); // what was on its way
+                int held = frames.get();
+                Thread.sleep(2000);
+                assertThat(frames.get() - held).as("frames while held back").isZero();
+                assertThat(annRoom.remoteVideoTrack(9905)).containsSame(bobs);
+
+                annRoom.setRemoteVideoEnabled(9905, true);
+                int resumed = frames.get();
+                Waits.until(() -> frames.get() > resumed + 10, WAIT, () -> "Bob's frames again");
+            }
+            Rooms.assertPattern(bobs, "Bob's video after it came back");
+        }
     }
 
     @Test

@@ -75,6 +75,30 @@ public final class VideoRoom {
         return janus.message(session, handle, configure, null).path("jsep").path("sdp").asText();
     }
 
+    /**
+     * Asks Janus to send (or stop sending) the stream {@code mid} of a subscription, which
+     * keeps its other streams: a video out of sight stops costing bandwidth and decoding, its
+     * audio plays on.
+     */
+    public void setSending(long handle, String mid, boolean send) {
+        ObjectNode configure = JanusConnection.object().put("request", "configure");
+        configure.putArray("streams").addObject().put("mid", mid).put("send", send);
+        janus.message(session, handle, configure, null);
+    }
+
+    /** The mid of the first video section of {@code sdp}, or null without video. */
+    public static String videoMid(String sdp) {
+        boolean video = false;
+        for (String line : sdp.split("\r?\n")) {
+            if (line.startsWith("m=")) {
+                video = line.startsWith("m=video");
+            } else if (video && line.startsWith("a=mid:")) {
+                return line.substring("a=mid:".length()).trim();
+            }
+        }
+        return null;
+    }
+
     /** Leaves the room on a publisher's handle. */
     public void leave(long handle) {
         janus.message(session, handle, JanusConnection.object().put("request", "leave"), null);
