@@ -2,16 +2,21 @@ package dev.parley.components;
 
 import dev.parley.engine.AudioTrack;
 import dev.parley.engine.ConferenceType;
+import dev.parley.engine.ConnectionState;
+import dev.parley.engine.ReconnectionState;
 import dev.parley.engine.Subscription;
 import dev.parley.engine.VideoTrack;
 import dev.parley.engine.conference.ConferenceListener;
 import dev.parley.engine.conference.ConferenceSession;
 import java.awt.BorderLayout;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.Executor;
 import java.util.function.LongFunction;
 import javax.swing.JButton;
 import javax.swing.JLabel;
@@ -24,7 +29,10 @@ import net.miginfocom.swing.MigLayout;
  * publishes, with their name, their video once subscribed and the active speaker's border, and
  * the local preview. Up to nine tiles share a grid (up to 3x3); with more, the active speaker is
  * shown large with the others in a strip, {@value #STRIP_PAGE} at a time, paged with "Previous"
- * and "Next". The view shows what arrives; subscribing is the application's choice (off the EDT).
+ * and "Next". A connection that drops shows "Reconnecting…" on its tile until it is back. The
+ * view shows what arrives; subscribing is the application's choice (off the EDT). With
+ * {@link #setVideoFollowsView}, the video of participants paged out of sight is held back at
+ * Janus (their voices play on) and asked for again when their tiles show.
  *
  * <p>Threading: EDT only; the session's events are moved to the EDT.
  */
@@ -34,6 +42,8 @@ public class ConferenceView extends JPanel {
     public static final int GRID_MAX = 9;
     /** How many participants the strip beside a large speaker shows at a time. */
     public static final int STRIP_PAGE = 4;
+
+    private static final System.Logger log = System.getLogger(ConferenceView.class.getName());
 
     private final CallStage stage = new CallStage(() -> { });
     private final JButton previous = new JButton(Theme.text("conference.previous"));
@@ -48,6 +58,9 @@ public class ConferenceView extends JPanel {
     private Tile local;
     private long activeSpeaker = -1;
     private int pageIndex;
+    private Executor videoRequests;
+    /** The participants whose video this view asked Janus to hold back. */
+    private final Set<Long> videoHeld = new HashSet<>();
 
     /** An empty view; {@link #setSession} shows a room. */
     public ConferenceView() {
@@ -73,6 +86,22 @@ public class ConferenceView extends JPanel {
         this.names = Objects.requireNonNull(names, "names");
     }
 
+    /**
+     * Holds back the video of participants whose tiles are out of sight (paged out when more
+     * than {@link #GRID_MAX} publish) and asks for it again when they show, through
+     * {@link ConferenceSession#setRemoteVideoEnabled}, which waits for Janus: the requests run
+     * on {@code requests} (a thread of the application's, never the EDT); null turns it off.
+     */
+    public void setVideoFollowsView(Executor requests) {
+        this.videoRequests = requests;
+        relayout();
+    }
+
+    /** Whether this view has asked Janus to hold back {@code userId}'s video (out of sight). */
+    public boolean holdsVideoBack(long userId) {
+        return videoHeld.contains(userId);
+    }
+
     /** Shows {@code session} (or nothing, with {@code null}). */
     public void setSession(ConferenceSession session) {
         if (subscription != null) {
@@ -82,6 +111,7 @@ public class ConferenceView extends JPanel {
         tiles.values().forEach(tile -> ((RemoteVideoView) tile.video()).setVideoTrack(null));
         tiles.clear();
         audio.clear();
+        videoHeld.clear();
         voices.stop();
         local = null;
         activeSpeaker = -1;
@@ -157,8 +187,39 @@ public class ConferenceView extends JPanel {
         previous.setEnabled(pageIndex > 0);
         next.setEnabled(pageIndex < pages - 1);
         page.setText(Theme.text("conference.page", pageIndex + 1, pages));
+        followView(remote);
         revalidate();
         repaint();
+    }
+
+    /** Asks for the video of the tiles in sight and holds back the others', when asked to. */
+    private void followView(List<Tile> inSight) {
+        ConferenceSession shown = session;
+        Executor requests = videoRequests;
+        if (shown == null || requests == null) {
+            return;
+        }
+        tiles.forEach((id, tile) -> {
+            boolean wanted = inSight.contains(tile);
+            if (wanted == videoHeld.contains(id)) {
+                if (wanted) {
+                    videoHeld.remove(id);
+                } else {
+                    videoHeld.add(id);
+                }
+                requests.execute(() -> {
+                    try {
+                        if (!shown.isClosed()) {
+                            shown.setRemoteVideoEnabled(id, wanted);
+                        }
+                    } catch (RuntimeException e) {
+                        log.log(System.Logger.Level.INFO, "conference view: {0} the video of user {1} failed: {2}",
+                                wanted ? "asking for" : "holding back", id, e.getMessage());
+                    }
+                });
+            }
+        });
+        videoHeld.retainAll(tiles.keySet());
     }
 
     private void showVoices() {
@@ -231,6 +292,20 @@ public class ConferenceView extends JPanel {
                     relayout();
                 }
                 showVoices();
+            });
+        }
+
+        @Override
+        public void reconnectionStateChanged(ConferenceSession s, long userId, ReconnectionState state) {
+            later(s, () -> {
+                Tile tile = userId == s.userId() ? local : tiles.get(userId);
+                if (tile != null) {
+                    tile.setConnectionState(switch (state) {
+                        case RECONNECTING -> ConnectionState.DISCONNECTED;
+                        case RECONNECTED -> ConnectionState.CONNECTED;
+                        case FAILED -> ConnectionState.FAILED;
+                    });
+                }
             });
         }
 

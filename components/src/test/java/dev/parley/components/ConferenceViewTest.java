@@ -13,7 +13,11 @@ import dev.parley.engine.servers.Janus;
 import dev.parley.engine.servers.Servers;
 import dev.parley.engine.testing.Waits;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.assertj.swing.edt.GuiActionRunner;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -60,6 +64,62 @@ class ConferenceViewTest extends GuiTest {
                     () -> "Cat's tile gone");
             assertThat(GuiActionRunner.execute(() -> view[0].remoteView(9923))).isNull();
         }
+    }
+
+    @Test
+    void withMoreThanNineTheVideoOfTilesOutOfSightIsHeldBackAndAskedForAgainWhenPagedIn(Janus janus) {
+        List<ConferenceClient> clients = new ArrayList<>();
+        ExecutorService requests = Executors.newSingleThreadExecutor(r -> new Thread(r, "test-view-requests"));
+        try {
+            ConferenceClient ann = client(janus, 9930);
+            clients.add(ann);
+            ConferenceSession annRoom = room(ann);
+            ConferenceView[] view = new ConferenceView[1];
+            window = show(() -> {
+                view[0] = new ConferenceView();
+                view[0].setVideoFollowsView(requests);
+                view[0].setSession(annRoom);
+                return view[0];
+            }, 900, 640);
+            annRoom.joinAsPublisher();
+            for (long id = 9931; id <= 9940; id++) {
+                ConferenceClient other = client(janus, id);
+                clients.add(other);
+                other.createSession(Long.toString(Janus.ROOM), ConferenceType.AUDIO).joinAsPublisher();
+            }
+            Waits.until(() -> GuiActionRunner.execute(() -> view[0].participantCount() == 10), WAIT,
+                    () -> "ten tiles in Ann's view");
+            assertThat(GuiActionRunner.execute(view[0]::showsSpeakerLarge)).isTrue();
+            List<Long> firstPage = GuiActionRunner.execute(view[0]::shownParticipants);
+            assertThat(firstPage).hasSize(ConferenceView.STRIP_PAGE);
+            // the speaker large and a page of four in sight: the five others held back, at Janus too
+            awaitHeld(view[0], annRoom, 5, firstPage);
+
+            window.button("parley.conference.next").click();
+            List<Long> secondPage = GuiActionRunner.execute(view[0]::shownParticipants);
+            assertThat(secondPage).doesNotContainAnyElementsOf(firstPage);
+            awaitHeld(view[0], annRoom, 5, secondPage);
+            assertThat(firstPage).allSatisfy(id -> assertThat(annRoom.isRemoteVideoEnabled(id)).isFalse());
+        } finally {
+            clients.forEach(ConferenceClient::close);
+            requests.shutdown();
+        }
+    }
+
+    /** {@code count} participants held back, none of {@code inSight}, and the session agrees with the view. */
+    private static void awaitHeld(ConferenceView view, ConferenceSession session, int count, List<Long> inSight) {
+        Waits.until(() -> GuiActionRunner.execute(() -> {
+            List<Long> held = new ArrayList<>();
+            for (long id = 9931; id <= 9940; id++) {
+                if (view.holdsVideoBack(id) != !session.isRemoteVideoEnabled(id)) {
+                    return false;
+                }
+                if (view.holdsVideoBack(id)) {
+                    held.add(id);
+                }
+            }
+            return held.size() == count && inSight.stream().noneMatch(held::contains);
+        }), WAIT, () -> "five videos held back, none of " + inSight);
     }
 
     private static ConferenceSession room(ConferenceClient client) {

@@ -25,6 +25,7 @@ final class RoomDialog extends JDialog {
     private final JTextField user = new JTextField("111", 8);
     private final JLabel message = new JLabel(" ");
     private final JButton join = new JButton(Texts.get("room.join"));
+    private final JButton startLocal = new JButton(Texts.get("room.startLocal"));
 
     RoomDialog(Window owner, DemoApp app) {
         super(owner, Texts.get("room.dialogTitle"), ModalityType.MODELESS);
@@ -34,6 +35,9 @@ final class RoomDialog extends JDialog {
         user.setName("parley.room.user");
         message.setName("parley.room.message");
         join.setName("parley.room.join");
+        startLocal.setName("parley.room.startLocal");
+        startLocal.setVisible(LocalJanus.available());
+        startLocal.addActionListener(e -> startLocal());
         JPanel panel = new JPanel(new MigLayout("insets dialog, wrap 2", "[right][grow, fill]"));
         // a fixed width lets the wrapped text tell its height, so that pack() leaves room for Join
         panel.add(new JLabel(Texts.get("room.intro")), "span 2, w 420!, gapbottom unrel");
@@ -44,7 +48,8 @@ final class RoomDialog extends JDialog {
         panel.add(new JLabel(Texts.get("room.user")));
         panel.add(user);
         panel.add(message, "span 2, w 420!");
-        panel.add(join, "span 2, right");
+        panel.add(startLocal, "span 2, split 2, left");
+        panel.add(join, "right, pushx");
         join.addActionListener(e -> join(app));
         getRootPane().setDefaultButton(join);
         setContentPane(panel);
@@ -57,6 +62,35 @@ final class RoomDialog extends JDialog {
                 pack();
             }
         });
+    }
+
+    /** Starts the demo's own Janus and points the dialog at it. */
+    private void startLocal() {
+        startLocal.setEnabled(false);
+        message.setText(Texts.get("room.starting"));
+        new SwingWorker<URI, Void>() {
+            @Override
+            protected URI doInBackground() throws java.io.IOException {
+                return LocalJanus.start();
+            }
+
+            @Override
+            protected void done() {
+                try {
+                    URI started = get();
+                    url.setText(started.toString());
+                    room.setText(LocalJanus.ROOM);
+                    message.setText(Texts.get("room.started", started));
+                    startLocal.setVisible(false);
+                } catch (java.util.concurrent.ExecutionException e) {
+                    message.setText(Texts.get("room.failed", e.getCause().getMessage()));
+                    startLocal.setEnabled(true);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                pack();
+            }
+        }.execute();
     }
 
     private void join(DemoApp app) {

@@ -2,6 +2,7 @@ package dev.parley.demo;
 
 import dev.parley.components.ConferenceView;
 import dev.parley.engine.ConferenceType;
+import dev.parley.engine.ReconnectionState;
 import dev.parley.engine.conference.ConferenceClient;
 import dev.parley.engine.conference.ConferenceListener;
 import dev.parley.engine.conference.ConferenceSession;
@@ -48,6 +49,8 @@ final class RoomWindow extends JFrame {
             return t;
         });
         view.setNameResolver(DemoApp::nameOf);
+        // with more than nine people, the video of those out of sight is held back at Janus
+        view.setVideoFollowsView(janusWork);
         view.setSession(room);
         status.setName("parley.room.status");
         JButton leave = new JButton(Texts.get("room.leave"));
@@ -68,6 +71,17 @@ final class RoomWindow extends JFrame {
                         SwingUtilities.invokeLater(() -> status.setText(e.getMessage()));
                     }
                 });
+            }
+
+            @Override
+            public void reconnectionStateChanged(ConferenceSession session, long user, ReconnectionState state) {
+                if (user == session.userId()) {
+                    status.setText(switch (state) {
+                        case RECONNECTING -> Texts.get("room.reconnecting");
+                        case RECONNECTED -> " ";
+                        case FAILED -> Texts.get("room.reconnectFailed");
+                    });
+                }
             }
         });
         addWindowListener(new WindowAdapter() {

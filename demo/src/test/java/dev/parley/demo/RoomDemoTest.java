@@ -60,4 +60,24 @@ class RoomDemoTest extends DemoGuiTest {
         alice.button("parley.room.leave").click();
         await(() -> !GuiActionRunner.execute(() -> alice.target().isDisplayable()), WAIT, () -> "Alice's window closed");
     }
+
+    @Test
+    void theRoomDialogStartsALocalJanusAndJoinsIt(Janus shared) throws Exception {
+        launcher.button("parley.room").click();
+        DialogFixture dialog = WindowFinder.findDialog("parley.roomDialog").withTimeout(5_000).using(robot);
+        dialog.moveTo(new java.awt.Point(700, 80));
+        dialog.moveToFront();
+        dialog.button("parley.room.startLocal").requireVisible().click();
+        await(() -> GuiActionRunner.execute(() -> dialog.label("parley.room.message").target().getText())
+                .contains("A local Janus runs at"), WAIT, () -> "the dialog to say the local Janus runs: "
+                + GuiActionRunner.execute(() -> dialog.label("parley.room.message").target().getText()));
+        String address = dialog.textBox("parley.room.url").text();
+        assertThat(address).startsWith("ws://127.0.0.1:").isNotEqualTo(shared.url().toString());
+        dialog.textBox("parley.room.number").requireText("1234");
+        dialog.textBox("parley.room.user").setText("333");
+        dialog.button("parley.room.join").click();
+        FrameFixture carol = WindowFinder.findFrame("parley.room.333").withTimeout(20_000).using(robot);
+        carol.button("parley.room.leave").click();
+        await(() -> !GuiActionRunner.execute(() -> carol.target().isDisplayable()), WAIT, () -> "Carol's window closed");
+    }
 }
