@@ -3,6 +3,7 @@ package dev.parley.engine.conference;
 import dev.parley.engine.AudioTrack;
 import dev.parley.engine.ConnectionState;
 import dev.parley.engine.ReconnectionState;
+import dev.parley.engine.StatsReport;
 import dev.parley.engine.VideoTrack;
 
 /**
@@ -52,6 +53,13 @@ public interface ConferenceListener {
      * takes over after a second.
      */
     default void activeSpeakerChanged(ConferenceSession session, long userId) {
+    }
+
+    /**
+     * A periodic stats report of the connection that carries {@code userId}'s media (the local
+     * user's id: what they send); see {@link dev.parley.engine.CallConfig#statsReportInterval()}.
+     */
+    default void statsReportUpdated(ConferenceSession session, long userId, StatsReport report) {
     }
 
     /** Janus reported a failure that did not come from a request of this user (a lost handle, a hang-up). */

@@ -9,10 +9,12 @@ import dev.parley.engine.Subscription;
 import dev.parley.engine.VideoTrack;
 import dev.parley.engine.conference.internal.VideoRoom;
 import dev.parley.engine.internal.call.ActiveSpeaker;
+import dev.parley.engine.internal.call.PeerConnectionPort;
 import dev.parley.engine.internal.rtc.LocalMedia;
 import dev.parley.engine.internal.rtc.MediaBridge;
 import dev.parley.engine.internal.rtc.RtcEngine;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -70,6 +72,7 @@ public final class ConferenceSession {
     private volatile Runnable stopWatching = () -> { };
     private final ActiveSpeaker speakers = new ActiveSpeaker();
     private final ScheduledFuture<?> speakerTicks;
+    private final ScheduledFuture<?> statsTicks;
     private volatile long activeSpeaker = -1;
 
     ConferenceSession(ConferenceClient client, long room, ConferenceType type) {
@@ -82,6 +85,8 @@ public final class ConferenceSession {
         this.stream = MediaBridge.localMediaStream(media, rtc, id);
         this.rejoin = new Rejoin(this, client);
         this.speakerTicks = client.every(SPEAKER_TICK, this::speakerTick);
+        Duration stats = client.settings().config().statsReportInterval();
+        this.statsTicks = stats.isZero() ? null : client.every(stats, this::reportStats);
     }
 
     /** The room. */
@@ -237,6 +242,9 @@ public final class ConferenceSession {
             return;
         }
         speakerTicks.cancel(false);
+        if (statsTicks != null) {
+            statsTicks.cancel(false);
+        }
         rejoin.close();
         Feed feed = publication;
         publication = null;
@@ -320,6 +328,30 @@ public final class ConferenceSession {
     void connectionFailed(Feed feed) {
         if (feed != publication && subscriptions.remove(feed.userId, feed)) {
             client.later(feed::close);
+        }
+    }
+
+    /** Every stats interval: a report for the publication and for each subscription. */
+    private void reportStats() {
+        List<Feed> feeds = new ArrayList<>(subscriptions.values());
+        Feed own = publication;
+        if (own != null) {
+            feeds.add(own);
+        }
+        for (Feed feed : feeds) {
+            PeerConnectionPort connection = feed.connection;
+            if (connection == null || closed.get()) {
+                continue;
+            }
+            try {
+                rtc.execute(() -> {
+                    if (feed.isOpen()) {
+                        connection.collectStats(report -> fire(l -> l.statsReportUpdated(this, feed.userId, report)));
+                    }
+                });
+            } catch (IllegalStateException e) {
+                return; // the engine closed: the session is going
+            }
         }
     }
 

@@ -193,6 +193,11 @@ final class Feed implements PeerConnectionPort.Events {
         }
     }
 
+    /** Whether the connection is still in use (not closed or dropped). */
+    boolean isOpen() {
+        return !ended.get();
+    }
+
     /** Leaves the room on this publication's handle, so that Janus tells the others at once. */
     void leaveRoom() {
         videoRoom.leave(handle);

@@ -56,7 +56,8 @@ class ConferenceAudioTest {
         }
     }
 
-    private static ConferenceClient client(Janus janus, long userId, String microphone, String speaker) {
+    /** A client on the system audio module, sending from {@code microphone} and playing on {@code speaker}. */
+    static ConferenceClient client(Janus janus, long userId, String microphone, String speaker) {
         CallConfig config = CallConfig.builder().audioDeviceMode(AudioDeviceMode.SYSTEM)
                 .callbackExecutor(Executors.newSingleThreadExecutor(r -> {
                     Thread t = new Thread(r, "test-conference-events-" + userId);

@@ -3,22 +3,18 @@ package dev.parley.engine.audio;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.parley.engine.AudioDeviceMode;
-import dev.parley.engine.CallConfig;
 import dev.parley.engine.ConferenceType;
 import dev.parley.engine.Subscription;
 import dev.parley.engine.TestPatternCapture;
 import dev.parley.engine.VideoTrack;
 import dev.parley.engine.conference.ConferenceClient;
 import dev.parley.engine.conference.ConferenceSession;
-import dev.parley.engine.conference.ConferenceSettings;
 import dev.parley.engine.servers.Janus;
 import dev.parley.engine.servers.Pulse;
 import dev.parley.engine.servers.QuickBloxBrowser;
 import dev.parley.engine.servers.Servers;
 import dev.parley.engine.testing.Waits;
 import java.time.Duration;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
@@ -42,7 +38,7 @@ class JanusBrowserInteropTest {
     void aJanusJsPeerInChromiumAndParleySeeAndHearEachOtherThroughTheRoom(Pulse pulse, Janus janus,
             QuickBloxBrowser browser) throws InterruptedException {
         try (Pulse.Recording parleyEars = pulse.record("bob-ears");
-                ConferenceClient parley = client(janus);
+                ConferenceClient parley = ConferenceAudioTest.client(janus, PARLEY, "alice-voice", "bob-ears");
                 QuickBloxBrowser.Peer page = browser.openJanusPage(BROWSER)) {
             ConferenceSession room = parley.createSession(Long.toString(Janus.ROOM), ConferenceType.VIDEO);
             room.localMediaStream().videoTrack().setVideoCapture(new TestPatternCapture());
@@ -78,18 +74,5 @@ class JanusBrowserInteropTest {
                         && received.path("height").asInt() == 480 && received.path("audioLevel").asDouble() > 0.05;
             }, WAIT, () -> "the page to decode Parley's 640x480 video and hear its voice: " + seen.get());
         }
-    }
-
-    private static ConferenceClient client(Janus janus) {
-        CallConfig config = CallConfig.builder().audioDeviceMode(AudioDeviceMode.SYSTEM)
-                .callbackExecutor(Executors.newSingleThreadExecutor(r -> {
-                    Thread t = new Thread(r, "test-conference-events-" + PARLEY);
-                    t.setDaemon(true);
-                    return t;
-                })).build();
-        ConferenceClient client = ConferenceClient.create(ConferenceSettings.of(janus.url(), PARLEY).withConfig(config));
-        client.setMicrophone(VoiceCallTest.microphone("alice-voice"));
-        client.setSpeaker(VoiceCallTest.speaker("bob-ears"));
-        return client;
     }
 }

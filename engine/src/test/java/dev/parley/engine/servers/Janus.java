@@ -101,6 +101,15 @@ public final class Janus implements AutoCloseable {
         }
     }
 
+    /** The server's process id (for CPU figures). */
+    public long pid() {
+        try {
+            return Long.parseLong(Files.readString(dir.resolve("janus.pid")).trim());
+        } catch (IOException | NumberFormatException e) {
+            throw new IllegalStateException("no pid of the Janus in " + dir, e);
+        }
+    }
+
     /** Its WebSocket address. */
     public URI url() {
         return URI.create("ws://127.0.0.1:" + port);
