@@ -22,8 +22,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Conferences through a real Janus (video room) with real webrtc-java: two users publish in a
  * room, see each other join, subscribe, and receive each other's test pattern through the SFU;
- * one leaves and the other is told; a room that does not exist is refused clearly; nothing
- * native is left behind.
+ * stats reports tell what each connection sends and receives; one leaves and the other is told;
+ * a room that does not exist is refused clearly; nothing native is left behind.
  */
 @ExtendWith(Servers.class)
 class ConferenceTest {
@@ -58,6 +58,8 @@ class ConferenceTest {
             assertPattern(annRoom.remoteVideoTrack(9902).orElseThrow(), "Bob's video at Ann");
             assertPattern(bobRoom.remoteVideoTrack(9901).orElseThrow(), "Ann's video at Bob");
             assertThat(annEvents).contains("state 9902 CONNECTED", "audio 9902");
+            Waits.until(() -> annEvents.contains("stats 9901 sending") && annEvents.contains("stats 9902 receiving"),
+                    WAIT, () -> "stats reports of Ann's publication and of her subscription to Bob: " + annEvents);
 
             bobRoom.leave();
             Waits.until(() -> annEvents.contains("left 9902"), WAIT, () -> "Ann told that Bob left: " + annEvents);
@@ -115,7 +117,7 @@ class ConferenceTest {
     }
 
     private static ConferenceClient client(Janus janus, long userId) {
-        return Rooms.client(janus.url(), userId, CallConfig.builder());
+        return Rooms.client(janus.url(), userId, CallConfig.builder().statsReportInterval(Duration.ofSeconds(1)));
     }
 
     private static ConferenceListener recorder(List<String> events) {

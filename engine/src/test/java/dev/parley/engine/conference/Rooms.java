@@ -5,6 +5,7 @@ import dev.parley.engine.AudioTrack;
 import dev.parley.engine.CallConfig;
 import dev.parley.engine.ConnectionState;
 import dev.parley.engine.ReconnectionState;
+import dev.parley.engine.StatsReport;
 import dev.parley.engine.VideoTrack;
 import dev.parley.engine.testing.TestPatterns;
 import dev.parley.engine.testing.Waits;
@@ -70,6 +71,15 @@ final class Rooms {
             @Override
             public void reconnectionStateChanged(ConferenceSession session, long userId, ReconnectionState state) {
                 events.add("reconnection " + userId + " " + state);
+            }
+
+            @Override
+            public void statsReportUpdated(ConferenceSession session, long userId, StatsReport report) {
+                String what = "stats " + userId + (report.videoSendBitrateKbps() > 0 ? " sending" : "")
+                        + (report.videoReceiveFps() > 0 ? " receiving" : "");
+                if (!events.contains(what)) {
+                    events.add(what);
+                }
             }
 
             @Override
