@@ -14,6 +14,11 @@ import java.awt.image.DataBufferInt;
  * posts to the EDT: the {@link DisplayClock} asks for one repaint per display refresh when a
  * new frame is waiting. Nothing is allocated per frame once the size is known.
  *
+ * <p>Display size: once the view tells the size it paints in ({@link #setDisplaySize}, device
+ * pixels), a larger stream is scaled down in I420 by libyuv to the smallest size that still
+ * covers that area with the stream's aspect, before the ARGB conversion: a 1080p stream in a
+ * 480x270 tile converts 480x270 pixels, not 1920x1080. Streams are never scaled up.
+ *
  * <p>Threading: {@link #onFrame} on one media thread; {@link #current}, {@link #clear},
  * {@link #repaintIfFresh} on the EDT.
  */
@@ -36,6 +41,12 @@ final class FrameRenderer implements VideoSink {
     // EDT only
     private BufferedImage showing;
 
+    // set on the EDT, read on the media thread: device pixels of the painted area, 0 while unknown
+    private volatile int displayWidth;
+    private volatile int displayHeight;
+    private volatile int streamWidth;
+    private volatile int streamHeight;
+
     private volatile long lastFrameNanos;
     private volatile boolean black;
     private volatile long frames;
@@ -46,13 +57,28 @@ final class FrameRenderer implements VideoSink {
 
     @Override
     public void onFrame(VideoFrame frame) {
-        int width = frame.width();
-        int height = frame.height();
+        int frameWidth = frame.width();
+        int frameHeight = frame.height();
+        streamWidth = frameWidth;
+        streamHeight = frameHeight;
+        boolean sideways = frame.rotation() % 180 != 0;
+        int width = frameWidth;
+        int height = frameHeight;
+        int areaWidth = sideways ? displayHeight : displayWidth;
+        int areaHeight = sideways ? displayWidth : displayHeight;
+        if (areaWidth > 0 && areaHeight > 0) {
+            double scale = Math.max(areaWidth / (double) frameWidth, areaHeight / (double) frameHeight);
+            if (scale < 1) {
+                // even sizes keep the chroma planes whole
+                width = Math.min(frameWidth, Math.max(2, ((int) Math.ceil(frameWidth * scale) + 1) & ~1));
+                height = Math.min(frameHeight, Math.max(2, ((int) Math.ceil(frameHeight * scale) + 1) & ~1));
+            }
+        }
         if (writing == null || writing.getWidth() != width || writing.getHeight() != height) {
             writing = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         }
         int[] raster = ((DataBufferInt) writing.getRaster().getDataBuffer()).getData();
-        frame.convertToArgb(raster);
+        frame.convertToArgb(raster, width, height);
         blackRun = isBlack(raster, width, height) ? blackRun + 1 : 0;
         black = blackRun >= BLACK_FRAMES;
         lastFrameNanos = System.nanoTime();
@@ -63,6 +89,18 @@ final class FrameRenderer implements VideoSink {
             writing = previous;
             fresh = true;
         }
+    }
+
+    /** The area the frames are painted in, in device pixels (0: unknown, convert at the stream's size). */
+    void setDisplaySize(int width, int height) {
+        displayWidth = width;
+        displayHeight = height;
+    }
+
+    /** The stream's own frame size (before any scaling for the display), or {@code null} before the first frame. */
+    java.awt.Dimension streamSize() {
+        int width = streamWidth;
+        return width == 0 ? null : new java.awt.Dimension(width, streamHeight);
     }
 
     /** At a display tick: asks for one repaint when a frame is waiting to be painted. */
@@ -101,6 +139,8 @@ final class FrameRenderer implements VideoSink {
             fresh = false;
         }
         showing = null;
+        streamWidth = 0;
+        streamHeight = 0;
         lastFrameNanos = 0;
         black = false;
     }

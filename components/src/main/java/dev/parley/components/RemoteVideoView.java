@@ -94,6 +94,11 @@ public class RemoteVideoView extends VideoComponent {
         return java.util.Optional.ofNullable(canvas.videoSize());
     }
 
+    /** The size frames are converted at for this view (its device pixels, when smaller than the stream); null without video. */
+    java.awt.Dimension convertedSize() {
+        return canvas.convertedSize();
+    }
+
     /** What the placeholder says now ("No video", "Video paused"). */
     public String placeholderText() {
         return canvas.isPaused() ? Theme.text("video.paused") : Theme.text("video.noVideo");

@@ -99,12 +99,21 @@ final class VideoCanvas {
     /** The size of the video shown now, or {@code null} while the placeholder shows. */
     java.awt.Dimension videoSize() {
         BufferedImage image = showedVideo ? renderer.current() : null;
+        return image == null ? null : renderer.streamSize();
+    }
+
+    /** The size the last frame was converted at (smaller than the stream's in a small view). */
+    java.awt.Dimension convertedSize() {
+        BufferedImage image = showedVideo ? renderer.current() : null;
         return image == null ? null : new java.awt.Dimension(image.getWidth(), image.getHeight());
     }
 
     void paint(Graphics2D g, ContentMode mode, boolean mirrored, String name, String placeholder) {
         int width = owner.getWidth();
         int height = owner.getHeight();
+        // frames are converted at the device pixels they are painted on (HiDPI: more than the component's size)
+        renderer.setDisplaySize((int) Math.ceil(width * deviceScale(g.getTransform().getScaleX())),
+                (int) Math.ceil(height * deviceScale(g.getTransform().getScaleY())));
         showedVideo = showsVideo();
         g.setColor(Theme.paint("Parley.video.background"));
         g.fillRect(0, 0, width, height);
@@ -114,6 +123,10 @@ final class VideoCanvas {
         } else {
             paintPlaceholder(g, name, placeholder, width, height);
         }
+    }
+
+    private static double deviceScale(double scale) {
+        return scale == 0 ? 1 : Math.abs(scale);
     }
 
     private static void paintVideo(Graphics2D g, BufferedImage image, ContentMode mode, boolean mirrored, int width,

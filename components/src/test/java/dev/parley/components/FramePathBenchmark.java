@@ -24,6 +24,8 @@ import org.openjdk.jmh.annotations.TearDown;
  * <li>{@code parley}: Parley's frame path ({@link FrameRenderer#onFrame}): libyuv into a
  *     rotating {@code TYPE_INT_RGB} raster in cache-sized bands, and the hand-off (buffer swap
  *     and flag; the EDT picks the frame up at its next display tick);
+ * <li>{@code parleyInTile}: Parley's frame path for a view of 480x270 device pixels: libyuv
+ *     scales the I420 frame down to cover the tile, then converts that;
  * <li>{@code perFrameBufferedImage}: the approach of webrtc-java's documentation: a new
  *     {@code BufferedImage} per frame filled pixel by pixel with {@code setRGB}.
  * </ul>
@@ -34,6 +36,10 @@ import org.openjdk.jmh.annotations.TearDown;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class FramePathBenchmark {
 
+    /** The tile of {@link #parleyInTile}: a quarter of a 960x540 grid. */
+    static final int TILE_WIDTH = 480;
+    static final int TILE_HEIGHT = 270;
+
     @Param({"640x480", "1280x720", "1920x1080"})
     public String size;
 
@@ -41,6 +47,7 @@ public class FramePathBenchmark {
     private ByteBuffer direct;
     private IntBuffer ints;
     private FrameRenderer renderer;
+    private FrameRenderer inTile;
     private int width;
     private int height;
 
@@ -53,6 +60,8 @@ public class FramePathBenchmark {
         direct = ByteBuffer.allocateDirect(width * height * 4).order(ByteOrder.LITTLE_ENDIAN);
         ints = direct.asIntBuffer();
         renderer = new FrameRenderer(() -> { });
+        inTile = new FrameRenderer(() -> { });
+        inTile.setDisplaySize(TILE_WIDTH, TILE_HEIGHT);
     }
 
     @TearDown(Level.Trial)
@@ -70,6 +79,13 @@ public class FramePathBenchmark {
     public long parley() {
         renderer.onFrame(frames.frame());
         return renderer.frames();
+    }
+
+    /** Parley's path for a stream shown in a 480x270 tile: scaled in I420 to cover the tile, then converted. */
+    @Benchmark
+    public long parleyInTile() {
+        inTile.onFrame(frames.frame());
+        return inTile.frames();
     }
 
     @Benchmark

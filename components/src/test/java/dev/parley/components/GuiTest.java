@@ -3,7 +3,11 @@ package dev.parley.components;
 import com.formdev.flatlaf.FlatDarkLaf;
 import com.formdev.flatlaf.FlatLightLaf;
 import dev.parley.components.testing.SwingFixture;
+import dev.parley.engine.CallSession;
+import dev.parley.engine.ConferenceType;
+import dev.parley.engine.VideoTrack;
 import dev.parley.engine.testing.CallHarness;
+import dev.parley.engine.testing.Waits;
 import java.awt.Component;
 import java.awt.image.BufferedImage;
 import java.util.concurrent.Callable;
@@ -26,6 +30,17 @@ abstract class GuiTest {
     protected FrameFixture window;
     protected final CallHarness calls = CallHarness.onEdt();
     private SwingFixture.UncaughtExceptions uncaught;
+
+    /** A real 1:1 call between 111 and 222; returns Bob's track of Alice's video (the 640x480 test pattern). */
+    protected VideoTrack patternTrack() {
+        calls.client(111);
+        calls.client(222);
+        calls.autoAccept(222, java.util.Map.of());
+        calls.call(111, java.util.List.of(222L), ConferenceType.VIDEO, java.util.Map.of());
+        CallSession atBob = calls.received(222);
+        Waits.until(() -> atBob.remoteVideoTrack(111).isPresent(), java.time.Duration.ofSeconds(10), () -> "Alice's video");
+        return atBob.remoteVideoTrack(111).orElseThrow();
+    }
 
     @BeforeEach
     void display() {

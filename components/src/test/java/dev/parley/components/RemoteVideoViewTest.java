@@ -19,15 +19,8 @@ class RemoteVideoViewTest extends GuiTest {
 
     private RemoteVideoView view;
 
-    /** A real 1:1 call; returns Bob's track of Alice's video (the test pattern). */
     private VideoTrack aliceVideoAtBob() {
-        calls.client(111);
-        calls.client(222);
-        calls.autoAccept(222, Map.of());
-        calls.call(111, List.of(222L), ConferenceType.VIDEO, Map.of());
-        CallSession atBob = calls.received(222);
-        Waits.until(() -> atBob.remoteVideoTrack(111).isPresent(), Duration.ofSeconds(10), () -> "Alice's video");
-        return atBob.remoteVideoTrack(111).orElseThrow();
+        return patternTrack();
     }
 
     private void showView(int width, int height, ContentMode mode) {

@@ -23,6 +23,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import javax.swing.JFrame;
 import javax.swing.JPanel;
 import javax.swing.SwingUtilities;
+import org.openjdk.jmh.profile.GCProfiler;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.options.Options;
@@ -51,24 +52,39 @@ public final class RenderBenchmarks {
     private static void framePath() throws Exception {
         Options options = new OptionsBuilder().include(FramePathBenchmark.class.getSimpleName())
                 .forks(1).warmupIterations(3).warmupTime(TimeValue.seconds(1))
-                .measurementIterations(5).measurementTime(TimeValue.seconds(1)).build();
+                .measurementIterations(5).measurementTime(TimeValue.seconds(1))
+                .addProfiler(GCProfiler.class).build();
         List<RunResult> results = new ArrayList<>(new Runner(options).run());
         System.out.println();
-        System.out.println("Frame path, microseconds per frame (JMH average time, 1 fork, 5 x 1 s after 3 x 1 s warm-up)");
-        System.out.printf(Locale.ROOT, "%-11s %12s %12s %24s %16s%n", "size", "floor", "parley", "per-frame BufferedImage",
-                "parley / floor");
+        System.out.println("Frame path, microseconds per frame (JMH average time, 1 fork, 5 x 1 s after 3 x 1 s warm-up);"
+                + " bytes allocated per frame from JMH's GC profiler");
+        System.out.printf(Locale.ROOT, "%-11s %10s %10s %14s %16s %22s %14s %18s%n", "size", "floor", "parley",
+                "parley / floor", "parley B/frame", "in a 480x270 tile", "tile B/frame", "per-frame image");
         for (String size : new String[] {"640x480", "1280x720", "1920x1080"}) {
             double floor = score(results, "floor", size);
             double parley = score(results, "parley", size);
+            double tile = score(results, "parleyInTile", size);
             double naive = score(results, "perFrameBufferedImage", size);
-            System.out.printf(Locale.ROOT, "%-11s %12.1f %12.1f %24.1f %16.2f%n", size, floor, parley, naive, parley / floor);
+            System.out.printf(Locale.ROOT, "%-11s %10.1f %10.1f %14.2f %16.0f %22.1f %14.0f %18.1f%n", size, floor, parley,
+                    parley / floor, allocated(results, "parley", size), tile, allocated(results, "parleyInTile", size),
+                    naive);
         }
     }
 
-    private static double score(List<RunResult> results, String method, String size) {
+    private static RunResult result(List<RunResult> results, String method, String size) {
         return results.stream()
                 .filter(r -> r.getParams().getBenchmark().endsWith("." + method) && r.getParams().getParam("size").equals(size))
-                .findFirst().orElseThrow().getPrimaryResult().getScore();
+                .findFirst().orElseThrow();
+    }
+
+    private static double score(List<RunResult> results, String method, String size) {
+        return result(results, method, size).getPrimaryResult().getScore();
+    }
+
+    /** Bytes allocated per operation (JMH's {@code gc.alloc.rate.norm}), or NaN without the GC profiler. */
+    private static double allocated(List<RunResult> results, String method, String size) {
+        var secondary = result(results, method, size).getSecondaryResults().get("gc.alloc.rate.norm");
+        return secondary == null ? Double.NaN : secondary.getScore();
     }
 
     /** EDT time per painted frame: one 640x480 stream at 30 fps in a 960x720 view. */

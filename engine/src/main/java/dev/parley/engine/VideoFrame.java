@@ -46,4 +46,26 @@ public interface VideoFrame {
      * @throws IllegalStateException if called after the callback returned
      */
     void convertToArgb(int[] target);
+
+    /**
+     * Scales the frame with libyuv to {@code targetWidth} x {@code targetHeight} (the whole
+     * picture, aspect as given) and converts it like {@link #convertToArgb(int[])}: for a tile
+     * smaller than the stream, converting at the tile's size costs less than converting at the
+     * stream's and scaling when painting. At the frame's own size it is
+     * {@link #convertToArgb(int[])}.
+     *
+     * @param target an array of at least {@code targetWidth * targetHeight} pixels
+     * @throws IllegalArgumentException if a size is not positive or the array is too small
+     * @throws UnsupportedOperationException if this frame cannot scale (a frame of a foreign
+     *     implementation asked for another size)
+     * @throws IllegalStateException if called after the callback returned
+     */
+    default void convertToArgb(int[] target, int targetWidth, int targetHeight) {
+        if (targetWidth == width() && targetHeight == height()) {
+            convertToArgb(target);
+            return;
+        }
+        throw new UnsupportedOperationException(getClass().getName() + " cannot scale " + width() + "x" + height()
+                + " to " + targetWidth + "x" + targetHeight);
+    }
 }

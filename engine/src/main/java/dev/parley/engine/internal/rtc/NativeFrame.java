@@ -2,6 +2,7 @@ package dev.parley.engine.internal.rtc;
 
 import dev.onvoid.webrtc.media.FourCC;
 import dev.onvoid.webrtc.media.video.VideoBufferConverter;
+import dev.onvoid.webrtc.media.video.VideoFrameBuffer;
 import dev.parley.engine.MediaException;
 import dev.parley.engine.VideoFrame;
 import java.nio.ByteBuffer;
@@ -52,6 +53,31 @@ public final class NativeFrame implements VideoFrame {
             throw new IllegalStateException("a VideoFrame is valid only during the onFrame call that delivered it");
         }
         BandConverter.forThisThread().convert(frame.buffer, target);
+    }
+
+    @Override
+    public void convertToArgb(int[] target, int targetWidth, int targetHeight) {
+        if (!valid) {
+            throw new IllegalStateException("a VideoFrame is valid only during the onFrame call that delivered it");
+        }
+        if (targetWidth <= 0 || targetHeight <= 0) {
+            throw new IllegalArgumentException("target size " + targetWidth + "x" + targetHeight + " is not positive");
+        }
+        if (targetWidth == width() && targetHeight == height()) {
+            BandConverter.forThisThread().convert(frame.buffer, target);
+            return;
+        }
+        if (target.length < targetWidth * targetHeight) {
+            throw new IllegalArgumentException("target holds " + target.length + " pixels; " + targetWidth + "x"
+                    + targetHeight + " needs " + targetWidth * targetHeight);
+        }
+        // libyuv scales the I420 planes (a quarter of the ARGB bytes) before the conversion
+        VideoFrameBuffer scaled = frame.buffer.cropAndScale(0, 0, width(), height(), targetWidth, targetHeight);
+        try {
+            BandConverter.forThisThread().convert(scaled, target);
+        } finally {
+            scaled.release();
+        }
     }
 
     @Override
