@@ -64,7 +64,9 @@ const browser = await chromium.launch({
   headless: true,
   args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
     '--disable-component-update', '--disable-sync', '--use-fake-ui-for-media-stream',
-    '--use-fake-device-for-media-stream', '--autoplay-policy=no-user-gesture-required',
+    // PARLEY_FAKE_CAMERA_FPS sets the fake camera's rate (Chromium's default otherwise)
+    process.env.PARLEY_FAKE_CAMERA_FPS ? `--use-fake-device-for-media-stream=fps=${Number(process.env.PARLEY_FAKE_CAMERA_FPS)}`
+      : '--use-fake-device-for-media-stream', '--autoplay-policy=no-user-gesture-required',
     `--use-file-for-fake-audio-capture=${toneFile}`],
 });
 

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.LongFunction;
 import javax.swing.JButton;
 import javax.swing.JLabel;
@@ -207,16 +208,20 @@ public class ConferenceView extends JPanel {
                 } else {
                     videoHeld.add(id);
                 }
-                requests.execute(() -> {
-                    try {
-                        if (!shown.isClosed()) {
-                            shown.setRemoteVideoEnabled(id, wanted);
+                try {
+                    requests.execute(() -> {
+                        try {
+                            if (!shown.isClosed()) {
+                                shown.setRemoteVideoEnabled(id, wanted);
+                            }
+                        } catch (RuntimeException e) {
+                            log.log(System.Logger.Level.INFO, "conference view: {0} the video of user {1} failed: {2}",
+                                    wanted ? "asking for" : "holding back", id, e.getMessage());
                         }
-                    } catch (RuntimeException e) {
-                        log.log(System.Logger.Level.INFO, "conference view: {0} the video of user {1} failed: {2}",
-                                wanted ? "asking for" : "holding back", id, e.getMessage());
-                    }
-                });
+                    });
+                } catch (RejectedExecutionException e) {
+                    // the application's thread has ended: the room is going
+                }
             }
         });
         videoHeld.retainAll(tiles.keySet());

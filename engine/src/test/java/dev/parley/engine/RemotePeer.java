@@ -54,6 +54,7 @@ final class RemotePeer implements AutoCloseable {
      * Starts user {@code userId} in {@code namespace}, logged in to {@code prosody}; returns once
      * it is logged in.
      *
+     * @param namespace the peer's network namespace, or null for this host's network (measurements)
      * @param options extra {@link PeerProcess} options, e.g. {@code --auto-accept}, {@code --disconnect 10}
      */
     static RemotePeer start(NetworkNamespace namespace, Prosody prosody, long userId, String... options) {
@@ -69,7 +70,7 @@ final class RemotePeer implements AutoCloseable {
         command.addAll(List.of(options));
         try {
             Path log = Files.createDirectories(Path.of("target", "peers")).resolve("peer-" + userId + ".log");
-            Process process = new ProcessBuilder(namespace.command(command))
+            Process process = new ProcessBuilder(namespace == null ? command : namespace.command(command))
                     .redirectError(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
             RemotePeer peer = new RemotePeer(userId, process);
             try {
@@ -86,6 +87,11 @@ final class RemotePeer implements AutoCloseable {
 
     long userId() {
         return userId;
+    }
+
+    /** The peer's process (its JVM). */
+    ProcessHandle process() {
+        return process.toHandle();
     }
 
     synchronized List<String> events() {

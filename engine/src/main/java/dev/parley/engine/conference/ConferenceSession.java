@@ -4,18 +4,14 @@ import dev.parley.engine.AudioTrack;
 import dev.parley.engine.ConferenceType;
 import dev.parley.engine.ConnectionState;
 import dev.parley.engine.ReconnectionState;
+import dev.parley.engine.StatsReport;
 import dev.parley.engine.LocalMediaStream;
 import dev.parley.engine.Subscription;
 import dev.parley.engine.VideoTrack;
 import dev.parley.engine.conference.internal.VideoRoom;
-import dev.parley.engine.internal.call.ActiveSpeaker;
-import dev.parley.engine.internal.call.PeerConnectionPort;
 import dev.parley.engine.internal.rtc.LocalMedia;
 import dev.parley.engine.internal.rtc.MediaBridge;
 import dev.parley.engine.internal.rtc.RtcEngine;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -26,7 +22,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -53,7 +48,6 @@ import org.slf4j.LoggerFactory;
 public final class ConferenceSession {
 
     private static final Logger log = LoggerFactory.getLogger(ConferenceSession.class);
-    private static final Duration SPEAKER_TICK = Duration.ofMillis(100);
 
     private final ConferenceClient client;
     private final long room;
@@ -70,10 +64,7 @@ public final class ConferenceSession {
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile Feed publication;
     private volatile Runnable stopWatching = () -> { };
-    private final ActiveSpeaker speakers = new ActiveSpeaker();
-    private final ScheduledFuture<?> speakerTicks;
-    private final ScheduledFuture<?> statsTicks;
-    private volatile long activeSpeaker = -1;
+    private final RoomMeters meters;
 
     ConferenceSession(ConferenceClient client, long room, ConferenceType type) {
         this.client = client;
@@ -84,9 +75,7 @@ public final class ConferenceSession {
         this.media = rtc.call(() -> new LocalMedia(rtc, client.settings().config(), client.userId(), id, type));
         this.stream = MediaBridge.localMediaStream(media, rtc, id);
         this.rejoin = new Rejoin(this, client);
-        this.speakerTicks = client.every(SPEAKER_TICK, this::speakerTick);
-        Duration stats = client.settings().config().statsReportInterval();
-        this.statsTicks = stats.isZero() ? null : client.every(stats, this::reportStats);
+        this.meters = new RoomMeters(this, client, media, () -> publication, subscriptions.values());
     }
 
     /** The room. */
@@ -241,10 +230,7 @@ public final class ConferenceSession {
         if (closed.getAndSet(true)) {
             return;
         }
-        speakerTicks.cancel(false);
-        if (statsTicks != null) {
-            statsTicks.cancel(false);
-        }
+        meters.stop();
         rejoin.close();
         Feed feed = publication;
         publication = null;
@@ -331,54 +317,9 @@ public final class ConferenceSession {
         }
     }
 
-    /** Every stats interval: a report for the publication and for each subscription. */
-    private void reportStats() {
-        List<Feed> feeds = new ArrayList<>(subscriptions.values());
-        Feed own = publication;
-        if (own != null) {
-            feeds.add(own);
-        }
-        for (Feed feed : feeds) {
-            PeerConnectionPort connection = feed.connection;
-            if (connection == null || closed.get()) {
-                continue;
-            }
-            try {
-                rtc.execute(() -> {
-                    if (feed.isOpen()) {
-                        connection.collectStats(report -> fire(l -> l.statsReportUpdated(this, feed.userId, report)));
-                    }
-                });
-            } catch (IllegalStateException e) {
-                return; // the engine closed: the session is going
-            }
-        }
-    }
-
     /** Who speaks now, the local user included, or empty before anyone has. */
     public OptionalLong activeSpeaker() {
-        long speaker = activeSpeaker;
-        return speaker < 0 ? OptionalLong.empty() : OptionalLong.of(speaker);
-    }
-
-    /** Ten times a second: who is speaking, from the levels of everyone this user hears and sends. */
-    private void speakerTick() {
-        if (closed.get()) {
-            return;
-        }
-        Map<Long, Double> levels = new HashMap<>();
-        if (publication != null) {
-            levels.put(client.userId(), media.localAudioLevel());
-        }
-        subscriptions.forEach((userId, feed) -> {
-            if (feed.audio != null) {
-                levels.put(userId, feed.audio.level());
-            }
-        });
-        speakers.update(levels, System.nanoTime()).ifPresent(speaker -> {
-            activeSpeaker = speaker;
-            fire(l -> l.activeSpeakerChanged(this, speaker));
-        });
+        return meters.activeSpeaker();
     }
 
     @Override
@@ -455,6 +396,14 @@ public final class ConferenceSession {
 
     void remoteAudioTrackReceived(long userId, AudioTrack track) {
         fire(l -> l.remoteAudioTrackReceived(this, userId, track));
+    }
+
+    void activeSpeakerChanged(long userId) {
+        fire(l -> l.activeSpeakerChanged(this, userId));
+    }
+
+    void statsReportUpdated(long userId, StatsReport report) {
+        fire(l -> l.statsReportUpdated(this, userId, report));
     }
 
     void error(JanusException error) {

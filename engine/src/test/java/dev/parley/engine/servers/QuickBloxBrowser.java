@@ -56,6 +56,14 @@ public final class QuickBloxBrowser implements AutoCloseable {
 
     /** {@link #start()}, with the pages' microphone playing {@code microphone}. */
     public static QuickBloxBrowser start(FakeMicrophone microphone) {
+        return start(microphone, 0);
+    }
+
+    /**
+     * {@link #start(FakeMicrophone)}, with the fake camera at {@code cameraFps} frames per
+     * second (0: Chromium's default), for measurements against Parley's 30 fps.
+     */
+    public static QuickBloxBrowser start(FakeMicrophone microphone, int cameraFps) {
         Path root = Scripts.projectRoot();
         Scripts.runFile("src/interop/setup.sh", new String[0]);
         if (!Files.isExecutable(Path.of("/usr/bin/chromium"))) {
@@ -68,6 +76,9 @@ public final class QuickBloxBrowser implements AutoCloseable {
             builder.environment().remove("PULSE_SERVER");
             if (microphone == FakeMicrophone.TONE_BURSTS) {
                 builder.environment().put("PARLEY_FAKE_MIC", "bursts");
+            }
+            if (cameraFps > 0) {
+                builder.environment().put("PARLEY_FAKE_CAMERA_FPS", Integer.toString(cameraFps));
             }
             Process process = builder.start();
             BufferedReader replies = new BufferedReader(new InputStreamReader(process.getInputStream(),
@@ -102,6 +113,11 @@ public final class QuickBloxBrowser implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new ServerUnavailableException("interrupted while starting the browser", e);
         }
+    }
+
+    /** The driver's process: Chromium and all its helper processes descend from it. */
+    public ProcessHandle process() {
+        return driver.toHandle();
     }
 
     /** Chromium's version, for reports. */
