@@ -94,6 +94,11 @@ public class RemoteVideoView extends VideoComponent {
         return java.util.Optional.ofNullable(canvas.videoSize());
     }
 
+    /** The image this view painted last, or {@code null} without video (for measurements). */
+    java.awt.image.BufferedImage shownImage() {
+        return canvas.shownImage();
+    }
+
     /** The size frames are converted at for this view (its device pixels, when smaller than the stream); null without video. */
     java.awt.Dimension convertedSize() {
         return canvas.convertedSize();

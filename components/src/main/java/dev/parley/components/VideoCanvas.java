@@ -102,6 +102,11 @@ final class VideoCanvas {
         return image == null ? null : renderer.streamSize();
     }
 
+    /** The image painted last, or {@code null} while the placeholder shows (for measurements). */
+    BufferedImage shownImage() {
+        return showedVideo ? renderer.current() : null;
+    }
+
     /** The size the last frame was converted at (smaller than the stream's in a small view). */
     java.awt.Dimension convertedSize() {
         BufferedImage image = showedVideo ? renderer.current() : null;
