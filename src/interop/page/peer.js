@@ -127,6 +127,83 @@
       return events;
     },
 
+    /**
+     * From now on the page's camera is a 640x480 canvas at fps frames per second that carries
+     * its frame number as 16 binary cells where Parley's test pattern has them (white is 1, most
+     * significant first, along the bottom); when each number was drawn is kept for stamps().
+     * The microphone stays the fake one.
+     */
+    stampCamera(fps) {
+      const canvas = document.createElement('canvas');
+      canvas.width = 640;
+      canvas.height = 480;
+      const g = canvas.getContext('2d');
+      const cell = 20;
+      let n = 0;
+      window.stampsSent = {};
+      setInterval(() => {
+        g.fillStyle = '#808080';
+        g.fillRect(0, 0, 640, 480);
+        g.fillStyle = '#202020';
+        g.fillRect(0, 480 - cell - 4, 640, cell + 4);
+        for (let bit = 0; bit < 16; bit++) {
+          g.fillStyle = ((n >> (15 - bit)) & 1) ? '#ebebeb' : '#101010';
+          g.fillRect(2 + bit * cell * 2, 480 - cell - 2, cell, cell);
+        }
+        window.stampsSent[n] = now();
+        n = (n + 1) & 0xffff;
+      }, 1000 / fps);
+      const stamped = canvas.captureStream(fps);
+      const original = navigator.mediaDevices.getUserMedia.bind(navigator.mediaDevices);
+      navigator.mediaDevices.getUserMedia = async (constraints) => {
+        const tracks = [];
+        if (constraints && constraints.audio) {
+          tracks.push(...(await original({ audio: constraints.audio })).getAudioTracks());
+        }
+        if (constraints && constraints.video) {
+          tracks.push(stamped.getVideoTracks()[0]);
+        }
+        return new MediaStream(tracks);
+      };
+      return true;
+    },
+
+    /**
+     * Reads the frame number of every frame the page presents from userId's video
+     * (requestVideoFrameCallback, then the pixels of the presented frame) and keeps when it
+     * was presented, for stamps().
+     */
+    watchStamps(userId) {
+      const video = document.getElementById('remote-' + userId);
+      if (!video) throw new Error('no video from ' + userId);
+      const canvas = document.createElement('canvas');
+      canvas.width = 640;
+      canvas.height = 480;
+      const g = canvas.getContext('2d', { willReadFrequently: true });
+      window.stampsSeen = [];
+      let last = -1;
+      const onFrame = (presented) => {
+        g.drawImage(video, 0, 0, 640, 480);
+        const row = g.getImageData(0, 480 - 12, 640, 1).data;
+        let n = 0;
+        for (let bit = 0; bit < 16; bit++) {
+          n = (n << 1) | (row[(2 + bit * 40 + 10) * 4 + 1] > 128 ? 1 : 0);
+        }
+        if (n !== last) {
+          window.stampsSeen.push([n, performance.timeOrigin + presented]);
+          last = n;
+        }
+        video.requestVideoFrameCallback(onFrame);
+      };
+      video.requestVideoFrameCallback(onFrame);
+      return true;
+    },
+
+    /** {sent: {number: ms}, seen: [[number, ms], ...]} of stampCamera and watchStamps, on the shared clock. */
+    stamps() {
+      return { sent: window.stampsSent || {}, seen: window.stampsSeen || [] };
+    },
+
     /** Resolves with the first event (past or future) of this type whose fields match. */
     waitFor(type, fields, timeoutMs) {
       const matches = (e) => e.type === type && Object.entries(fields || {}).every(([k, v]) => e[k] === v);

@@ -1,9 +1,12 @@
 package dev.parley.components;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.formdev.flatlaf.FlatLightLaf;
 import dev.parley.engine.CallSession;
 import dev.parley.engine.ConferenceType;
 import dev.parley.engine.VideoTrack;
+import dev.parley.engine.servers.Prosody;
+import dev.parley.engine.servers.QuickBloxBrowser;
 import dev.parley.engine.testing.CallHarness;
 import dev.parley.engine.testing.Waits;
 import java.awt.Dimension;
@@ -29,7 +32,8 @@ import javax.swing.SwingUtilities;
  * captured, and Bob's view, after each paint, reads the number from the image it painted. Both
  * clients run in this JVM on one clock (in-process signaling, real WebRTC: VP8 encode, loopback
  * UDP, decode, libyuv, Swing paint under the display's 60 Hz tick). What is not in the figure:
- * the screen's own scan-out (Xvfb has none). Run with
+ * the screen's own scan-out (Xvfb has none). The same measure follows for the QuickBlox JS SDK
+ * in two pages of headless Chromium ({@link #chromium}). Run with
  * {@code bash src/scripts/bench-glass.sh [FRAMES]}.
  */
 public final class GlassToGlassBenchmark {
@@ -101,18 +105,63 @@ public final class GlassToGlassBenchmark {
                 measuring[0] = false;
                 window[0].dispose();
             });
-            List<Long> sorted;
-            synchronized (latencies) {
-                sorted = new ArrayList<>(latencies);
-            }
-            Collections.sort(sorted);
-            System.out.println();
-            System.out.printf(Locale.ROOT, "Glass to glass, Parley to Parley, 1:1 640x480@30 on loopback, %d frames painted:"
-                    + " p50 %.1f ms, p95 %.1f ms, max %.1f ms%n", sorted.size(), ms(sorted, 0.50), ms(sorted, 0.95),
-                    ms(sorted, 1.0));
             call.hangUp(Map.of());
         }
+        List<Long> parley;
+        synchronized (latencies) {
+            parley = new ArrayList<>(latencies);
+        }
+        List<Long> chromium = chromium(wanted);
+        Collections.sort(parley);
+        Collections.sort(chromium);
+        System.out.println();
+        System.out.println("Glass to glass, 1:1 640x480@30 on loopback, capture to painted (Parley) or presented (Chromium)");
+        System.out.println("| path | frames | p50 | p95 | max |");
+        System.out.println("|---|---:|---:|---:|---:|");
+        print("Parley -> Parley (RemoteVideoView)", parley);
+        print("QuickBlox JS SDK -> QuickBlox JS SDK (Chromium " + chromiumVersion + ")", chromium);
+        System.out.printf(Locale.ROOT, "Parley / Chromium p95: %.2f%n", ms(parley, 0.95) / ms(chromium, 0.95));
         System.exit(0);
+    }
+
+    private static String chromiumVersion = "?";
+
+    private static void print(String path, List<Long> sorted) {
+        System.out.printf(Locale.ROOT, "| %s | %d | %.1f ms | %.1f ms | %.1f ms |%n", path, sorted.size(), ms(sorted, 0.50),
+                ms(sorted, 0.95), ms(sorted, 1.0));
+    }
+
+    /**
+     * The same measure between two pages of headless Chromium with the QuickBlox JS SDK over a
+     * private Prosody: the caller's camera is a canvas carrying the same 16 frame-number cells
+     * (drawn at 30 fps, each drawing time kept), and the callee reads the number of every frame
+     * it presents (requestVideoFrameCallback); both pages share the machine's clock.
+     */
+    private static List<Long> chromium(int wanted) throws Exception {
+        List<Long> latencies = new ArrayList<>();
+        try (Prosody prosody = Prosody.start();
+                QuickBloxBrowser browser = QuickBloxBrowser.start(QuickBloxBrowser.FakeMicrophone.TONE, 30);
+                QuickBloxBrowser.Peer alice = browser.open(prosody, 991);
+                QuickBloxBrowser.Peer bob = browser.open(prosody, 992)) {
+            chromiumVersion = browser.browserVersion();
+            Duration wait = Duration.ofSeconds(30);
+            alice.invoke("stampCamera", 30);
+            alice.call(List.of(bob.userId()), 1, Map.of());
+            bob.await("call", Map.of(), wait);
+            bob.accept(Map.of());
+            bob.await("remoteStream", Map.of("userId", alice.userId()), wait);
+            Thread.sleep(3000);
+            bob.invoke("watchStamps", alice.userId());
+            Thread.sleep((wanted / 30 + 2) * 1000L);
+            JsonNode sent = alice.invoke("stamps").path("sent");
+            for (JsonNode seen : bob.invoke("stamps").path("seen")) {
+                JsonNode at = sent.path(Integer.toString(seen.get(0).asInt()));
+                if (at.isNumber()) {
+                    latencies.add(Math.round((seen.get(1).asDouble() - at.asDouble()) * 1e6));
+                }
+            }
+        }
+        return latencies;
     }
 
     private static double ms(List<Long> sorted, double quantile) {
