@@ -62,6 +62,7 @@ public final class ConferenceClient implements AutoCloseable {
     private final RtcEngine rtc;
     private volatile Link link;
     private volatile Thread reconnecting;
+    private final AtomicBoolean recovering = new AtomicBoolean();
     private final Set<ConferenceSession> sessions = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final ScheduledExecutorService ticks;
@@ -105,7 +106,10 @@ public final class ConferenceClient implements AutoCloseable {
         }
         owner.set(client);
         if (link.janus().isClosed()) {
-            client.connectionLost(); // lost before the client could hear of it
+            // lost before the client could hear of it
+            Thread recovery = new Thread(client::connectionLost, "parley-janus-lost");
+            recovery.setDaemon(true);
+            recovery.start();
         }
         return client;
     }
@@ -129,43 +133,60 @@ public final class ConferenceClient implements AutoCloseable {
      * {@code disconnectTimeInterval}.
      */
     private void connectionLost() {
-        if (closed.get()) {
+        // one recovery at a time: a loss during a recovery is seen by it (the new link is closed)
+        if (closed.get() || !recovering.compareAndSet(false, true)) {
             return;
         }
         reconnecting = Thread.currentThread();
+        boolean connected = false;
         try {
-            log.warn("conference: user {} lost the connection to {}; reconnecting", userId(), settings.url());
-            sessions.forEach(ConferenceSession::connectionLost);
-            long deadline = System.nanoTime() + settings.config().disconnectTimeInterval().toNanos();
-            long pause = 250;
-            while (!closed.get()) {
-                Thread.sleep(pause);
-                try {
-                    Link next = connect(settings, () -> connectionLost());
-                    link = next;
-                    if (closed.get()) {
-                        next.janus().close();
-                        return;
-                    }
-                    log.info("conference: user {} is connected to {} again", userId(), settings.url());
-                    sessions.forEach(ConferenceSession::rejoin);
-                    return;
-                } catch (JanusException e) {
-                    if (System.nanoTime() - deadline > 0) {
-                        log.warn("conference: user {} could not reconnect to {} in {} s: {}", userId(), settings.url(),
-                                settings.config().disconnectTimeInterval().toSeconds(), e.getMessage());
-                        sessions.forEach(ConferenceSession::reconnectFailed);
-                        return;
-                    }
-                    log.info("conference: reconnecting to {}: {}", settings.url(), e.getMessage());
-                }
-                pause = Math.min(pause * 2, 2000);
-            }
+            do {
+                log.warn("conference: user {} lost the connection to {}; reconnecting", userId(), settings.url());
+                sessions.forEach(ConferenceSession::connectionLost);
+                connected = reconnect();
+            } while (connected && link.janus().isClosed());
         } catch (InterruptedException e) {
             // the client closes
         } finally {
             reconnecting = null;
+            recovering.set(false);
         }
+        if (connected && !closed.get() && link.janus().isClosed()) {
+            connectionLost(); // the new link went while this recovery was ending
+        }
+    }
+
+    /**
+     * Connects again, backing off, until {@code disconnectTimeInterval} has passed; then the
+     * sessions re-join. Returns whether it connected (false: given up, or the client closed).
+     */
+    private boolean reconnect() throws InterruptedException {
+        long deadline = System.nanoTime() + settings.config().disconnectTimeInterval().toNanos();
+        long pause = 250;
+        while (!closed.get()) {
+            Thread.sleep(pause);
+            try {
+                Link next = connect(settings, this::connectionLost);
+                link = next;
+                if (closed.get()) {
+                    next.janus().close();
+                    return false;
+                }
+                log.info("conference: user {} is connected to {} again", userId(), settings.url());
+                sessions.forEach(ConferenceSession::rejoin);
+                return true;
+            } catch (JanusException e) {
+                if (System.nanoTime() - deadline > 0) {
+                    log.warn("conference: user {} could not reconnect to {} in {} s: {}", userId(), settings.url(),
+                            settings.config().disconnectTimeInterval().toSeconds(), e.getMessage());
+                    sessions.forEach(ConferenceSession::reconnectFailed);
+                    return false;
+                }
+                log.info("conference: reconnecting to {}: {}", settings.url(), e.getMessage());
+            }
+            pause = Math.min(pause * 2, 2000);
+        }
+        return false;
     }
 
     /** The local user. */
