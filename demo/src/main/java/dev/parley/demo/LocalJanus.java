@@ -35,10 +35,9 @@ final class LocalJanus {
 
     private static Path findScript() {
         Path here = Path.of("").toAbsolutePath();
-        for (Path dir = here; dir != null && dir.startsWith(here.getParent() == null ? here : here.getParent());
-                dir = dir.getParent()) {
-            Path script = dir.resolve(Path.of("src", "servers", "janus.sh"));
-            if (Files.isRegularFile(script)) {
+        for (Path dir : new Path[] {here, here.getParent()}) {
+            Path script = dir == null ? null : dir.resolve(Path.of("src", "servers", "janus.sh"));
+            if (script != null && Files.isRegularFile(script)) {
                 return script;
             }
         }
@@ -91,6 +90,9 @@ final class LocalJanus {
     private void stopQuietly() {
         try {
             run("stop", url.getPort());
+            try (var files = Files.walk(dir)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+            }
         } catch (IOException e) {
             System.err.println("parley demo: stopping the local Janus: " + e.getMessage());
         }
