@@ -101,10 +101,20 @@ window.peer = {
         if (up) started.resolve(true);
       },
       onremotetrack: (track, mid, on) => {
-        if (on) {
+        if (!on) return;
+        if (track.kind === 'audio') {
+          // an element of its own: Chromium does not always play a track added to a stream
+          // that an element already plays, and stats give a level only for audio played out
+          const audio = document.createElement('audio');
+          audio.id = 'remote-audio-' + feed;
+          audio.autoplay = true;
+          audio.srcObject = new MediaStream([track]);
+          document.body.appendChild(audio);
+        } else {
           stream.addTrack(track);
-          log('track', { feed: feed, kind: track.kind });
+          video.srcObject = stream;
         }
+        log('track', { feed: feed, kind: track.kind });
       },
     });
     feeds.set(feed, handle);
