@@ -41,7 +41,16 @@ class EmbeddedDemoTest extends DemoGuiTest {
         front(alice).toggleButton("parley.share").click();
         DialogFixture picker = WindowFinder.findDialog("parley.screenPicker").withTimeout(5_000).using(robot);
         picker.toggleButton("parley.screenSource.1").doubleClick();
-        await(() -> GuiActionRunner.execute(() -> callView(alice).sharingBannerText()) != null, Duration.ofSeconds(5),
+        // on a loaded machine the robot's two clicks can land further apart than the double-click
+        // interval, and AWT then sees two single clicks: double-click again while the picker stays
+        for (int again = 0; again < 2; again++) {
+            robot.waitForIdle();
+            if (!GuiActionRunner.execute(() -> picker.target().isShowing())) {
+                break;
+            }
+            picker.toggleButton("parley.screenSource.1").doubleClick();
+        }
+        await(() -> GuiActionRunner.execute(() -> callView(alice).sharingBannerText()) != null, Duration.ofSeconds(10),
                 () -> "Alice's sharing banner");
         await(() -> !barsVisible(capture(aliceAtBob)), Duration.ofSeconds(10), () -> "Bob seeing the shared window");
         front(alice).button("parley.stopSharing").click();
