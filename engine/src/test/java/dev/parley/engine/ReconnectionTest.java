@@ -183,6 +183,9 @@ class ReconnectionTest {
         CallSession call = harness.call(ALICE, List.of(BOB), ConferenceType.VIDEO, Map.of());
         harness.log(ALICE).awaitEvent("connectedToUser " + BOB);
         bob.awaitEvent("connectedToUser " + ALICE, WAIT);
+        // the session's own CONNECTED follows the link's: wait for it too, so that it is not taken for an event of what follows
+        harness.log(ALICE).awaitEvent("sessionStateChanged CONNECTED");
+        bob.awaitEvent("sessionStateChanged CONNECTED", WAIT);
         return call;
     }
 
