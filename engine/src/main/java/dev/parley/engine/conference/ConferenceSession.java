@@ -61,6 +61,8 @@ public final class ConferenceSession {
     private final Rejoin rejoin;
     /** Users whose video this user does not want now (out of sight). */
     private final Set<Long> videoHeld = ConcurrentHashMap.newKeySet();
+    /** Users this user has muted for themselves. */
+    private final Set<Long> audioHeld = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile Feed publication;
     private volatile Runnable stopWatching = () -> { };
@@ -178,7 +180,8 @@ public final class ConferenceSession {
         subscriptions.put(userId, feed);
         try {
             String offer = videoRoom.subscribe(handle, room, userId);
-            feed.videoMid = VideoRoom.videoMid(offer);
+            feed.videoMid = VideoRoom.firstMid(offer, "video");
+            feed.audioMid = VideoRoom.firstMid(offer, "audio");
             CompletableFuture<String> answer = new CompletableFuture<>();
             rtc.execute(() -> {
                 feed.connection = media.connect(userId, feed);
@@ -187,6 +190,9 @@ public final class ConferenceSession {
             videoRoom.start(handle, room, await(answer, "answer the subscription to user " + userId));
             if (videoHeld.contains(userId)) {
                 feed.sendVideo(false);
+            }
+            if (audioHeld.contains(userId)) {
+                feed.sendAudio(false);
             }
         } catch (RuntimeException e) {
             subscriptions.remove(userId, feed);
@@ -214,6 +220,28 @@ public final class ConferenceSession {
     /** Whether {@code userId}'s video is received (true unless held back with {@link #setRemoteVideoEnabled}). */
     public boolean isRemoteVideoEnabled(long userId) {
         return !videoHeld.contains(userId);
+    }
+
+    /**
+     * Hears {@code userId} or mutes them for this user only ("mute for me"): Janus holds their
+     * audio back, so it costs neither bandwidth nor decoding, and their video plays on. The others
+     * in the room still hear them. Remembered for a subscription made later and across
+     * reconnections. Blocks while Janus answers.
+     *
+     * @throws JanusException if Janus refuses or does not answer
+     */
+    public void setRemoteAudioEnabled(long userId, boolean enabled) {
+        requireOpen();
+        boolean changed = enabled ? audioHeld.remove(userId) : audioHeld.add(userId);
+        Feed feed = subscriptions.get(userId);
+        if (changed && feed != null) {
+            feed.sendAudio(enabled);
+        }
+    }
+
+    /** Whether {@code userId}'s audio is received (true unless held back with {@link #setRemoteAudioEnabled}). */
+    public boolean isRemoteAudioEnabled(long userId) {
+        return !audioHeld.contains(userId);
     }
 
     /** Stops receiving {@code userId}; nothing when not subscribed. */
@@ -370,6 +398,7 @@ public final class ConferenceSession {
         for (long userId : change.left()) {
             rejoin.forget(userId);
             videoHeld.remove(userId);
+            audioHeld.remove(userId);
             if (publishers.remove(userId)) {
                 Feed gone = subscriptions.remove(userId);
                 fire(l -> l.participantLeft(this, userId));

@@ -7,6 +7,7 @@ import dev.parley.engine.VideoTrack;
 import dev.parley.engine.conference.internal.VideoRoom;
 import dev.parley.engine.internal.call.IceState;
 import dev.parley.engine.internal.call.PeerConnectionPort;
+import dev.parley.engine.internal.rtc.NativeAudioTrack;
 import dev.parley.engine.internal.rtc.RtcEngine;
 import dev.parley.engine.signaling.Signal;
 import java.time.Duration;
@@ -45,10 +46,13 @@ final class Feed implements PeerConnectionPort.Events {
     private final RtcEngine rtc;
     private final boolean publisher;
     volatile PeerConnectionPort connection;
-    /** A subscription's video stream in Janus's offer (null for a publication, or without video). */
+    /** A subscription's video and audio streams in Janus's offer (null for a publication, or without one). */
     volatile String videoMid;
+    volatile String audioMid;
     volatile VideoTrack video;
     volatile AudioTrack audio;
+    /** Whether this subscription's audio is held back at Janus (muted for this user). */
+    private volatile boolean audioHeld;
     private final AtomicBoolean ended = new AtomicBoolean();
     private boolean wasConnected;
     private boolean reconnecting;
@@ -163,6 +167,7 @@ final class Feed implements PeerConnectionPort.Events {
     public void remoteAudioTrackReceived(AudioTrack track) {
         if (!publisher) {
             audio = track;
+            holdAudio(track);
             session.remoteAudioTrackReceived(userId, track);
         }
     }
@@ -187,7 +192,23 @@ final class Feed implements PeerConnectionPort.Events {
 
     /** Asks Janus to send this subscription's video or to hold it back; nothing without video. */
     void sendVideo(boolean send) {
-        String mid = videoMid;
+        send(videoMid, send);
+    }
+
+    /** Asks Janus to send this subscription's audio or to hold it back; nothing without audio. */
+    void sendAudio(boolean send) {
+        audioHeld = !send;
+        send(audioMid, send);
+        holdAudio(audio);
+    }
+
+    private void holdAudio(AudioTrack track) {
+        if (track instanceof NativeAudioTrack nativeAudio) {
+            nativeAudio.setHeld(audioHeld);
+        }
+    }
+
+    private void send(String mid, boolean send) {
         if (mid != null) {
             videoRoom.setSending(handle, mid, send);
         }

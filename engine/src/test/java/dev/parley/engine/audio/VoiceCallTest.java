@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.engine.AudioDevice;
 import dev.parley.engine.AudioDeviceMode;
+import dev.parley.engine.AudioTrack;
 import dev.parley.engine.CallClient;
 import dev.parley.engine.CallSession;
 import dev.parley.engine.ConferenceType;
@@ -48,7 +49,13 @@ class VoiceCallTest {
             Waits.until(() -> Hearing.hears(aliceHears, 660), WAIT, () -> "Alice's speaker to carry Bob's 660 Hz: "
                     + Hearing.describe(aliceHears, 660));
             assertThat(call.localMediaStream().audioTrack().level()).as("Alice's own level").isGreaterThan(0.02);
-            assertThat(call.remoteAudioTrack(BOB).orElseThrow().level()).as("Bob's level at Alice").isGreaterThan(0.002);
+            AudioTrack bobAtAlice = call.remoteAudioTrack(BOB).orElseThrow();
+            assertThat(bobAtAlice.level()).as("Bob's level at Alice").isGreaterThan(0.002);
+
+            bobAtAlice.setEnabled(false); // silenced at Alice: not measured either
+            assertThat(bobAtAlice.level()).as("Bob's level while Alice silences him").isZero();
+            bobAtAlice.setEnabled(true);
+            Waits.until(() -> bobAtAlice.level() > 0.002, WAIT, () -> "Bob's level measured again: " + bobAtAlice.level());
         }
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.parley.engine.CallConfig;
 import dev.parley.engine.ConferenceType;
+import dev.parley.engine.StatsReport;
 import dev.parley.engine.TestPatternCapture;
 import dev.parley.engine.VideoTrack;
 import dev.parley.engine.internal.rtc.NativeTracker;
@@ -14,6 +15,7 @@ import dev.parley.engine.testing.Waits;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -22,7 +24,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Conferences through a real Janus (video room) with real webrtc-java: two users publish in a
  * room, see each other join, subscribe, and receive each other's test pattern through the SFU;
- * stats reports tell what each connection sends and receives; one leaves and the other is told;
+ * stats reports tell what each connection sends and receives; a video held back and a participant
+ * muted for one user stop reaching that user alone; one leaves and the other is told;
  * a room that does not exist is refused clearly; nothing native is left behind.
  */
 @ExtendWith(Servers.class)
@@ -101,6 +104,56 @@ class ConferenceTest {
             }
             Rooms.assertPattern(bobs, "Bob's video after it came back");
         }
+    }
+
+    @Test
+    void aParticipantMutedForMeStopsReachingMeAloneWhileTheirVideoPlaysOn(Janus janus) {
+        Map<Long, StatsReport> annSees = new ConcurrentHashMap<>();
+        Map<Long, StatsReport> cidSees = new ConcurrentHashMap<>();
+        try (ConferenceClient ann = client(janus, 9906); ConferenceClient bob = client(janus, 9907);
+                ConferenceClient cid = client(janus, 9908)) {
+            ConferenceSession annRoom = ann.createSession(Long.toString(Janus.ROOM), ConferenceType.VIDEO);
+            ConferenceSession bobRoom = bob.createSession(Long.toString(Janus.ROOM), ConferenceType.VIDEO);
+            ConferenceSession cidRoom = cid.createSession(Long.toString(Janus.ROOM), ConferenceType.VIDEO);
+            annRoom.addListener(statsOf(annSees));
+            cidRoom.addListener(statsOf(cidSees));
+            bobRoom.localMediaStream().videoTrack().setVideoCapture(new TestPatternCapture());
+            bobRoom.joinAsPublisher();
+            annRoom.joinAsPublisher();
+            cidRoom.joinAsPublisher();
+            Waits.until(() -> annRoom.activePublishers().contains(9907L) && cidRoom.activePublishers().contains(9907L),
+                    WAIT, () -> "Bob publishing");
+            annRoom.subscribeToParticipant(9907);
+            cidRoom.subscribeToParticipant(9907);
+            Waits.until(() -> hearsAndSees(annSees.get(9907L)) && hearsAndSees(cidSees.get(9907L)), WAIT,
+                    () -> "Bob heard and seen by Ann and Cid: " + annSees.get(9907L) + " / " + cidSees.get(9907L));
+
+            annRoom.setRemoteAudioEnabled(9907, false);
+            assertThat(annRoom.isRemoteAudioEnabled(9907)).isFalse();
+            Waits.until(() -> annSees.get(9907L).audioReceiveBitrateKbps() == 0
+                    && annSees.get(9907L).videoReceiveBitrateKbps() > 0, WAIT,
+                    () -> "Bob muted for Ann, his video still arriving: " + annSees.get(9907L));
+            assertThat(hearsAndSees(cidSees.get(9907L))).as("Cid still hears and sees Bob: %s", cidSees.get(9907L))
+                    .isTrue();
+            assertThat(annRoom.remoteAudioTrack(9907)).isPresent();
+
+            annRoom.setRemoteAudioEnabled(9907, true);
+            Waits.until(() -> hearsAndSees(annSees.get(9907L)), WAIT,
+                    () -> "Bob heard by Ann again: " + annSees.get(9907L));
+        }
+    }
+
+    private static boolean hearsAndSees(StatsReport report) {
+        return report != null && report.audioReceiveBitrateKbps() > 0 && report.videoReceiveBitrateKbps() > 0;
+    }
+
+    private static ConferenceListener statsOf(Map<Long, StatsReport> latest) {
+        return new ConferenceListener() {
+            @Override
+            public void statsReportUpdated(ConferenceSession session, long userId, StatsReport report) {
+                latest.put(userId, report);
+            }
+        };
     }
 
     @Test

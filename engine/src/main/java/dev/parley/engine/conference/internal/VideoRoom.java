@@ -77,8 +77,8 @@ public final class VideoRoom {
 
     /**
      * Asks Janus to send (or stop sending) the stream {@code mid} of a subscription, which
-     * keeps its other streams: a video out of sight stops costing bandwidth and decoding, its
-     * audio plays on.
+     * keeps its other streams: a video out of sight stops costing bandwidth and decoding while its
+     * audio plays on, and a participant muted for this user stops costing decoding while their video plays on.
      */
     public void setSending(long handle, String mid, boolean send) {
         ObjectNode configure = JanusConnection.object().put("request", "configure");
@@ -86,13 +86,13 @@ public final class VideoRoom {
         janus.message(session, handle, configure, null);
     }
 
-    /** The mid of the first video section of {@code sdp}, or null without video. */
-    public static String videoMid(String sdp) {
-        boolean video = false;
+    /** The mid of the first {@code kind} ("audio", "video") section of {@code sdp}, or null without one. */
+    public static String firstMid(String sdp, String kind) {
+        boolean wanted = false;
         for (String line : sdp.split("\r?\n")) {
             if (line.startsWith("m=")) {
-                video = line.startsWith("m=video");
-            } else if (video && line.startsWith("a=mid:")) {
+                wanted = line.startsWith("m=" + kind + " ");
+            } else if (wanted && line.startsWith("a=mid:")) {
                 return line.substring("a=mid:".length()).trim();
             }
         }

@@ -9,6 +9,8 @@ import java.util.function.DoubleSupplier;
  * Not API. A Parley {@link AudioTrack} over a native webrtc-java audio track, local or remote.
  * A remote track measures its level from the decoded audio that plays; the local one reads the
  * client's microphone tap (libwebrtc gives a local track's sinks no audio), and 0 while muted.
+ * A remote track measures only while something can play: not while it is disabled or while the
+ * server holds it back, since every measured 10 ms of audio is a call from native code.
  *
  * <p>Threading: public methods from any thread; {@link #end} on the engine thread.
  */
@@ -16,6 +18,9 @@ public final class NativeAudioTrack extends NativeTrack<dev.onvoid.webrtc.media.
 
     private final DoubleSupplier level;
     private final AudioTrackSink sink;
+    private volatile boolean held;
+    /** Whether the sink is on the native track; engine thread only. */
+    private boolean metering;
 
     private NativeAudioTrack(RtcEngine rtc, long userId, dev.onvoid.webrtc.media.audio.AudioTrack nativeTrack,
             DoubleSupplier level, AudioTrackSink sink) {
@@ -24,6 +29,7 @@ public final class NativeAudioTrack extends NativeTrack<dev.onvoid.webrtc.media.
         this.sink = sink;
         if (sink != null) {
             nativeTrack.addSink(sink);
+            metering = true;
         }
     }
 
@@ -47,9 +53,34 @@ public final class NativeAudioTrack extends NativeTrack<dev.onvoid.webrtc.media.
     }
 
     @Override
+    public void setEnabled(boolean enabled) {
+        super.setEnabled(enabled);
+        rtc.execute(this::updateMetering);
+    }
+
+    /** Whether the server holds this audio back (muted for this user alone): nothing plays, nothing is measured. */
+    public void setHeld(boolean held) {
+        this.held = held;
+        rtc.execute(this::updateMetering);
+    }
+
+    private void updateMetering() {
+        boolean wanted = sink != null && !isEnded() && isEnabled() && !held;
+        if (wanted != metering && nativeTrack != null) {
+            if (wanted) {
+                nativeTrack.addSink(sink);
+            } else {
+                nativeTrack.removeSink(sink);
+            }
+            metering = wanted;
+        }
+    }
+
+    @Override
     public void end() {
-        if (sink != null && nativeTrack != null) {
+        if (metering && nativeTrack != null) {
             nativeTrack.removeSink(sink);
+            metering = false;
         }
         super.end();
     }
