@@ -13,9 +13,7 @@ import dev.parley.engine.Subscription;
 import dev.parley.engine.VideoTrack;
 import java.awt.BorderLayout;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.function.LongFunction;
 import java.util.function.LongSupplier;
@@ -97,16 +95,13 @@ public class CallView extends JPanel {
     private final CallTimerLabel timer;
     private final JToggleButton statsToggle = new JToggleButton(Theme.text("callView.stats"));
     private final CallControlBar controlBar = new CallControlBar();
-    private final Map<Long, Tile> remotes = new LinkedHashMap<>();
+    private final RemoteTiles remotes = new RemoteTiles(this::relayout, this::isStatsVisible);
     private final Timer voices = new Timer(100, e -> showVoices());
-    private final Map<Long, AudioTrack> remoteAudio = new LinkedHashMap<>();
     private long activeSpeaker = -1;
-    private final List<Timer> removals = new ArrayList<>();
     private Tile local;
     private LocalVideoPanel preview;
     private CallSession session;
     private Subscription subscription;
-    private LongFunction<String> names = id -> Theme.text("user.fallback", id);
 
     /** A view of {@code client}'s calls; empty until {@link #setSession}. */
     public CallView(CallClient client) {
@@ -161,11 +156,9 @@ public class CallView extends JPanel {
 
     /** The active speaker in the small window, or the first other participant while nobody speaks. */
     private void showPictureInPicture() {
-        long shown = remotes.containsKey(activeSpeaker) ? activeSpeaker
-                : remotes.keySet().stream().findFirst().orElse(-1L);
-        Tile tile = remotes.get(shown);
-        pip.show(tile == null ? null : ((RemoteVideoView) tile.video()).videoTrack(),
-                tile == null ? "" : names.apply(shown));
+        long shown = remotes.has(activeSpeaker) ? activeSpeaker : remotes.first();
+        RemoteVideoView view = remotes.viewOrNull(shown);
+        pip.show(view == null ? null : view.videoTrack(), view == null ? "" : remotes.name(shown));
     }
 
     @Override
@@ -184,8 +177,7 @@ public class CallView extends JPanel {
 
     /** How participants are named on their tiles; "User 222" by default. */
     public void setNameResolver(LongFunction<String> names) {
-        this.names = Objects.requireNonNull(names, "names");
-        remotes.forEach((id, tile) -> ((RemoteVideoView) tile.video()).setParticipantName(names.apply(id)));
+        remotes.setNames(names);
     }
 
     /**
@@ -204,11 +196,7 @@ public class CallView extends JPanel {
             subscription.close();
             subscription = null;
         }
-        removals.forEach(Timer::stop);
-        removals.clear();
-        remotes.values().forEach(tile -> ((RemoteVideoView) tile.video()).setVideoTrack(null));
         remotes.clear();
-        remoteAudio.clear();
         activeSpeaker = -1;
         voices.stop();
         timer.reset();
@@ -229,9 +217,9 @@ public class CallView extends JPanel {
             for (long id : others) {
                 // an incoming call starts with its caller; other callees join as their links come up
                 if (id != client.userId() && (!session.isIncoming() || id == session.initiatorId())) {
-                    tileFor(id).setConnectionState(session.connectionState(id));
-                    session.remoteVideoTrack(id).ifPresent(track -> videoOf(id).setVideoTrack(track));
-                    session.remoteAudioTrack(id).ifPresent(track -> remoteAudio.put(id, track));
+                    remotes.tileFor(id).setConnectionState(session.connectionState(id));
+                    session.remoteVideoTrack(id).ifPresent(track -> remotes.videoOf(id).setVideoTrack(track));
+                    session.remoteAudioTrack(id).ifPresent(track -> remotes.setVoice(id, track));
                 }
             }
             subscription = client.addListener(new Events());
@@ -257,7 +245,7 @@ public class CallView extends JPanel {
     /** Shows or hides the stats overlay on every tile. */
     public void setStatsVisible(boolean visible) {
         statsToggle.setSelected(visible);
-        remotes.values().forEach(tile -> tile.setStatsVisible(visible));
+        remotes.setStatsVisible(visible);
     }
 
     /** Whether the stats overlay is shown. */
@@ -277,34 +265,18 @@ public class CallView extends JPanel {
 
     /** The state text on {@code userId}'s tile ("" when connected), or {@code null} without a tile. */
     public String participantState(long userId) {
-        Tile tile = remotes.get(userId);
+        Tile tile = remotes.tile(userId);
         return tile == null ? null : tile.stateText();
     }
 
     /** The remote video view of {@code userId}, or {@code null} without a tile. */
     public RemoteVideoView remoteView(long userId) {
-        Tile tile = remotes.get(userId);
-        return tile == null ? null : (RemoteVideoView) tile.video();
-    }
-
-    private Tile tileFor(long userId) {
-        return remotes.computeIfAbsent(userId, id -> {
-            RemoteVideoView view = new RemoteVideoView();
-            view.setName("parley.remote." + id);
-            view.setParticipantName(names.apply(id));
-            Tile tile = new Tile(view, names.apply(id));
-            tile.setStatsVisible(isStatsVisible());
-            return tile;
-        });
-    }
-
-    private RemoteVideoView videoOf(long userId) {
-        return (RemoteVideoView) tileFor(userId).video();
+        return remotes.viewOrNull(userId);
     }
 
     /** With one other participant, theirs fills the view and the local tile is an overlay; else a grid. */
     private void relayout() {
-        stage.show(new ArrayList<>(remotes.values()), local);
+        stage.show(remotes.all(), local);
         selfView.setVisible(stage.isOverlay());
     }
 
@@ -333,14 +305,12 @@ public class CallView extends JPanel {
      * no camera's shape or size), or -1.
      */
     public long featuredParticipant() {
-        Tile tile = stage.featured();
-        return remotes.entrySet().stream().filter(e -> e.getValue() == tile).mapToLong(Map.Entry::getKey)
-                .findFirst().orElse(-1);
+        return remotes.idOf(stage.featured());
     }
 
     /** The network quality bars on {@code userId}'s tile, 0 to 3, or -1 before stats arrive or without a tile. */
     public int networkQuality(long userId) {
-        Tile tile = remotes.get(userId);
+        Tile tile = remotes.tile(userId);
         return tile == null ? -1 : tile.qualityBars();
     }
 
@@ -353,27 +323,7 @@ public class CallView extends JPanel {
         if (userId == client.userId()) {
             return;
         }
-        boolean isNew = !remotes.containsKey(userId);
-        if (isNew && state.isTerminal()) {
-            return; // never had a tile: nothing to show leaving
-        }
-        Tile tile = tileFor(userId);
-        tile.setConnectionState(state);
-        if (isNew) {
-            relayout();
-        }
-        if (state.isTerminal()) {
-            Timer removal = new Timer(LEAVE_MILLIS, e -> {
-                if (remotes.get(userId) == tile && tile.connectionState().isTerminal()) {
-                    ((RemoteVideoView) tile.video()).setVideoTrack(null);
-                    remotes.remove(userId);
-                    relayout();
-                }
-            });
-            removal.setRepeats(false);
-            removals.add(removal);
-            removal.start();
-        }
+        remotes.stateChanged(userId, state);
         controlBar.refresh();
     }
 
@@ -387,23 +337,18 @@ public class CallView extends JPanel {
         }
         banner.follow(session);
         showPictureInPicture();
-        stage.setFeatured(remotes.values().stream()
-                .filter(t -> ScreenShareGuess.looksLikeScreen(((RemoteVideoView) t.video()).videoSize().orElse(null)))
-                .findFirst().orElse(null));
+        stage.setFeatured(remotes.sharingScreen().orElse(null));
         AudioTrack microphone = session.localMediaStream().audioTrack();
         if (local != null) {
             // the preview's meter shows the local level; the tile shows the floor and a muted microphone
             local.setVoice(0, activeSpeaker == client.userId(), !microphone.isEnabled());
         }
-        remotes.forEach((id, tile) -> {
-            AudioTrack track = remoteAudio.get(id);
-            tile.setVoice(track == null ? 0 : track.level(), activeSpeaker == id, false);
-        });
+        remotes.showVoices(activeSpeaker);
     }
 
     /** Whether {@code userId}'s tile (the local user's included) is highlighted as the active speaker. */
     public boolean isHighlightedAsSpeaker(long userId) {
-        Tile tile = userId == client.userId() ? local : remotes.get(userId);
+        Tile tile = userId == client.userId() ? local : remotes.tile(userId);
         return tile != null && tile.isActiveSpeaker();
     }
 
@@ -415,7 +360,7 @@ public class CallView extends JPanel {
         if (userId == client.userId()) {
             return preview != null && preview.meterLevel() >= SpeakingIndicator.AUDIBLE;
         }
-        Tile tile = remotes.get(userId);
+        Tile tile = remotes.tile(userId);
         return tile != null && tile.showsSpeaking();
     }
 
@@ -443,16 +388,16 @@ public class CallView extends JPanel {
         @Override
         public void remoteVideoTrackReceived(CallSession s, long userId, VideoTrack track) {
             later(s, () -> {
-                if (!remotes.containsKey(userId)) {
+                if (!remotes.has(userId)) {
                     changed(userId, s.connectionState(userId));
                 }
-                videoOf(userId).setVideoTrack(track);
+                remotes.videoOf(userId).setVideoTrack(track);
             });
         }
 
         @Override
         public void remoteAudioTrackReceived(CallSession s, long userId, AudioTrack track) {
-            later(s, () -> remoteAudio.put(userId, track));
+            later(s, () -> remotes.setVoice(userId, track));
         }
 
         @Override
@@ -466,7 +411,7 @@ public class CallView extends JPanel {
         @Override
         public void statsReportUpdated(CallSession s, long userId, StatsReport report) {
             later(s, () -> {
-                Tile tile = remotes.get(userId);
+                Tile tile = remotes.tile(userId);
                 if (tile != null) {
                     tile.setStats(report, isStatsVisible());
                 }
