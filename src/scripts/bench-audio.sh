@@ -4,7 +4,6 @@
 # JS SDK to itself in two Chromium pages. Optional argument: the number of bursts (default 24).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-bash src/scripts/install-deps.sh
-bash src/interop/setup.sh
+[ "${PARLEY_SKIP_DEPS:-}" = 1 ] || { bash src/scripts/install-deps.sh; bash src/interop/setup.sh; }
 export PULSE_SERVER="unix:$PWD/engine/target/bench-pulse/native"
 exec bash src/scripts/run-engine-main.sh dev.parley.engine.bench.MouthToEarBenchmark "$@"

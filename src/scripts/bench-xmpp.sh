@@ -4,6 +4,5 @@
 # QuickBlox JS SDK in Chromium (the anchor), with the Parley/JS ratios.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-bash src/scripts/install-deps.sh
-bash src/interop/setup.sh
+[ "${PARLEY_SKIP_DEPS:-}" = 1 ] || { bash src/scripts/install-deps.sh; bash src/interop/setup.sh; }
 exec bash src/scripts/run-engine-main.sh dev.parley.engine.bench.XmppSignalingBenchmark

@@ -5,6 +5,7 @@ import com.formdev.flatlaf.FlatLightLaf;
 import dev.parley.engine.CallSession;
 import dev.parley.engine.ConferenceType;
 import dev.parley.engine.VideoTrack;
+import dev.parley.engine.bench.BenchTable;
 import dev.parley.engine.servers.Prosody;
 import dev.parley.engine.servers.QuickBloxBrowser;
 import dev.parley.engine.testing.CallHarness;
@@ -47,7 +48,7 @@ public final class GlassToGlassBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        int wanted = args.length > 0 ? Integer.parseInt(args[0]) : 450;
+        int wanted = args.length > 0 ? Integer.parseInt(args[0]) : BenchTable.smokeOr(30, 450);
         FlatLightLaf.setup();
         Map<Integer, Long> captured = new ConcurrentHashMap<>();
         List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
@@ -95,7 +96,7 @@ public final class GlassToGlassBenchmark {
                 window[0].pack();
                 window[0].setVisible(true);
             });
-            Thread.sleep(3000); // warm-up: encoder ramp-up, first key frame, JIT
+            Thread.sleep(BenchTable.smokeOr(1000, 3000)); // warm-up: encoder ramp-up, first key frame, JIT
             SwingUtilities.invokeAndWait(() -> measuring[0] = true);
             long deadline = System.nanoTime() + Duration.ofSeconds(wanted / 10 + 20).toNanos();
             while (latencies.size() < wanted && System.nanoTime() < deadline) {
@@ -116,11 +117,14 @@ public final class GlassToGlassBenchmark {
         Collections.sort(chromium);
         System.out.println();
         System.out.println("Glass to glass, 1:1 640x480@30 on loopback, capture to painted (Parley) or presented (Chromium)");
+        System.out.println("<!-- bench:glass -->");
         System.out.println("| path | frames | p50 | p95 | max |");
         System.out.println("|---|---:|---:|---:|---:|");
         print("Parley -> Parley (RemoteVideoView)", parley);
         print("QuickBlox JS SDK -> QuickBlox JS SDK (Chromium " + chromiumVersion + ")", chromium);
-        System.out.printf(Locale.ROOT, "Parley / Chromium p95: %.2f%n", ms(parley, 0.95) / ms(chromium, 0.95));
+        System.out.printf(Locale.ROOT, "| Parley / Chromium | | %.2f | **%.2f** | |%n", ms(parley, 0.50) / ms(chromium, 0.50),
+                ms(parley, 0.95) / ms(chromium, 0.95));
+        BenchTable.end("glass");
         System.exit(0);
     }
 
@@ -150,7 +154,7 @@ public final class GlassToGlassBenchmark {
             bob.await("call", Map.of(), wait);
             bob.accept(Map.of());
             bob.await("remoteStream", Map.of("userId", alice.userId()), wait);
-            Thread.sleep(3000);
+            Thread.sleep(BenchTable.smokeOr(1000, 3000));
             bob.invoke("watchStamps", alice.userId());
             Thread.sleep((wanted / 30 + 2) * 1000L);
             JsonNode sent = alice.invoke("stamps").path("sent");

@@ -4,6 +4,7 @@ import com.formdev.flatlaf.FlatLightLaf;
 import dev.parley.engine.Subscription;
 import dev.parley.engine.VideoSink;
 import dev.parley.engine.VideoTrack;
+import dev.parley.engine.bench.BenchTable;
 import dev.parley.engine.testing.TestFrames;
 import java.awt.AWTEvent;
 import java.awt.Dimension;
@@ -14,7 +15,6 @@ import java.awt.Toolkit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -38,37 +38,43 @@ import org.openjdk.jmh.runner.options.TimeValue;
  */
 public final class RenderBenchmarks {
 
-    private static final int SECONDS = 10;
+    private static final int SECONDS = BenchTable.smokeOr(1, 10);
+    private static final int WARM_UP_MS = BenchTable.smokeOr(500, 2000);
 
     public static void main(String[] args) throws Exception {
         framePath();
         FlatLightLaf.setup();
         EdtClock edt = EdtClock.install();
+        BenchTable.begin("edt", "measure", "value:");
         paintCost(edt);
         busyShare(edt);
+        BenchTable.end("edt");
         System.exit(0);
     }
 
     private static void framePath() throws Exception {
         Options options = new OptionsBuilder().include(FramePathBenchmark.class.getSimpleName())
-                .forks(1).warmupIterations(3).warmupTime(TimeValue.seconds(1))
-                .measurementIterations(5).measurementTime(TimeValue.seconds(1))
+                .forks(1).warmupIterations(BenchTable.smokeOr(0, 3)).warmupTime(TimeValue.seconds(1))
+                .measurementIterations(BenchTable.smokeOr(1, 5))
+                .measurementTime(BenchTable.smoke() ? TimeValue.milliseconds(200) : TimeValue.seconds(1))
                 .addProfiler(GCProfiler.class).build();
         List<RunResult> results = new ArrayList<>(new Runner(options).run());
         System.out.println();
         System.out.println("Frame path, microseconds per frame (JMH average time, 1 fork, 5 x 1 s after 3 x 1 s warm-up);"
                 + " bytes allocated per frame from JMH's GC profiler");
-        System.out.printf(Locale.ROOT, "%-11s %10s %10s %14s %16s %22s %14s %18s%n", "size", "floor", "parley",
-                "parley / floor", "parley B/frame", "in a 480x270 tile", "tile B/frame", "per-frame image");
+        BenchTable.begin("frame-path", "size", "floor:", "parley:", "parley / floor:", "parley B/frame:",
+                "in a 480x270 tile:", "tile B/frame:", "per-frame BufferedImage:");
         for (String size : new String[] {"640x480", "1280x720", "1920x1080"}) {
             double floor = score(results, "floor", size);
             double parley = score(results, "parley", size);
             double tile = score(results, "parleyInTile", size);
             double naive = score(results, "perFrameBufferedImage", size);
-            System.out.printf(Locale.ROOT, "%-11s %10.1f %10.1f %14.2f %16.0f %22.1f %14.0f %18.1f%n", size, floor, parley,
-                    parley / floor, allocated(results, "parley", size), tile, allocated(results, "parleyInTile", size),
-                    naive);
+            BenchTable.row(size, BenchTable.fixed(floor, 1), BenchTable.fixed(parley, 1),
+                    "**" + BenchTable.fixed(parley / floor, 2) + "**", BenchTable.fixed(allocated(results, "parley", size), 0),
+                    BenchTable.fixed(tile, 1), BenchTable.fixed(allocated(results, "parleyInTile", size), 0),
+                    BenchTable.fixed(naive, 1));
         }
+        BenchTable.end("frame-path");
     }
 
     private static RunResult result(List<RunResult> results, String method, String size) {
@@ -92,7 +98,7 @@ public final class RenderBenchmarks {
         List<Long> paints = Collections.synchronizedList(new ArrayList<>());
         try (FrameFeed feed = new FrameFeed(640, 480)) {
             JFrame frame = onEdt(() -> window(1, 960, 720, feed, paints));
-            Thread.sleep(2000); // warm up
+            Thread.sleep(WARM_UP_MS);
             paints.clear();
             edt.reset();
             long start = System.nanoTime();
@@ -100,14 +106,12 @@ public final class RenderBenchmarks {
             long wall = System.nanoTime() - start;
             List<Long> sorted = new ArrayList<>(paints);
             Collections.sort(sorted);
-            System.out.println();
-            System.out.println("One 640x480 stream at 30 fps in a 960x720 RemoteVideoView, " + SECONDS + " s");
-            System.out.printf(Locale.ROOT, "painted frames per second        %8.1f%n", sorted.size() * 1e9 / wall);
-            System.out.printf(Locale.ROOT, "paintComponent, median           %8.0f us%n", sorted.get(sorted.size() / 2) / 1e3);
-            System.out.printf(Locale.ROOT, "paintComponent, p95              %8.0f us%n",
-                    sorted.get((int) (sorted.size() * 0.95)) / 1e3);
-            System.out.printf(Locale.ROOT, "EDT busy per painted frame       %8.0f us (all events, incl. the repaint request)%n",
-                    edt.busyNanos() / 1e3 / Math.max(1, sorted.size()));
+            BenchTable.row("one 640x480 stream at 30 fps shown at 960x720: painted frames per second",
+                    BenchTable.fixed(sorted.size() * 1e9 / wall, 1));
+            BenchTable.row("`paintComponent` per painted frame, median / p95", BenchTable.fixed(sorted.get(sorted.size() / 2) / 1e3, 0)
+                    + " µs / " + BenchTable.fixed(sorted.get((int) (sorted.size() * 0.95)) / 1e3, 0) + " µs");
+            BenchTable.row("EDT busy per painted frame (all events: paint, display tick, repaint requests)",
+                    BenchTable.fixed(edt.busyNanos() / 1e3 / Math.max(1, sorted.size()), 0) + " µs");
             onEdt(() -> {
                 frame.dispose();
                 return null;
@@ -120,16 +124,16 @@ public final class RenderBenchmarks {
         List<Long> paints = new CopyOnWriteArrayList<>();
         try (FrameFeed feed = new FrameFeed(640, 480)) {
             JFrame frame = onEdt(() -> window(4, 960, 720, feed, paints));
-            Thread.sleep(2000);
+            Thread.sleep(WARM_UP_MS);
             paints.clear();
             edt.reset();
             long start = System.nanoTime();
             Thread.sleep(SECONDS * 1000L);
             long wall = System.nanoTime() - start;
-            System.out.println();
-            System.out.println("Four RemoteVideoViews (2x2 in 960x720), each a 640x480 stream at 30 fps, " + SECONDS + " s");
-            System.out.printf(Locale.ROOT, "painted frames per second, all views %6.1f%n", paints.size() * 1e9 / wall);
-            System.out.printf(Locale.ROOT, "EDT busy share of one core           %6.1f %%%n", 100.0 * edt.busyNanos() / wall);
+            BenchTable.row("four views (2x2 in 960x720), each its own 640x480 stream at 30 fps: painted frames per second",
+                    BenchTable.fixed(paints.size() * 1e9 / wall, 1));
+            BenchTable.row("EDT busy share of one core with those four views (target ≤ 10 %)",
+                    "**" + BenchTable.fixed(100.0 * edt.busyNanos() / wall, 1) + " %**");
             onEdt(() -> {
                 frame.dispose();
                 return null;

@@ -12,6 +12,7 @@ import dev.parley.engine.PixelFormat;
 import dev.parley.engine.TestPatternCapture;
 import dev.parley.engine.VideoFormat;
 import dev.parley.engine.VideoTrack;
+import dev.parley.engine.bench.BenchTable;
 import dev.parley.engine.signaling.LocalSignalingHub;
 import java.awt.Dimension;
 import java.awt.Graphics;
@@ -38,7 +39,7 @@ import javax.swing.SwingUtilities;
  */
 public final class ScalingBenchmark {
 
-    private static final int SECONDS = 10;
+    private static final int SECONDS = BenchTable.smokeOr(1, 10);
     private static final OperatingSystemMXBean OS = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
     private ScalingBenchmark() {
@@ -55,9 +56,11 @@ public final class ScalingBenchmark {
         System.out.println();
         System.out.println("Calls with their views, everyone in one JVM, " + SECONDS + " s each; "
                 + Runtime.getRuntime().availableProcessors() + " cores");
+        System.out.println("<!-- bench:scaling -->");
         System.out.println("| call | video | view | CPU (cores) | received fps min / median | painted fps min | EDT busy |");
         System.out.println("|---|---|---|---:|---|---:|---:|");
         rows.forEach(System.out::println);
+        BenchTable.end("scaling");
         System.exit(0);
     }
 
@@ -131,7 +134,7 @@ public final class ScalingBenchmark {
             while (received.size() < streams && System.nanoTime() < deadline) {
                 Thread.sleep(50);
             }
-            Thread.sleep(3000);
+            Thread.sleep(BenchTable.smokeOr(1000, 3000));
             long[] frames0 = received.stream().mapToLong(AtomicLong::get).toArray();
             long[] paints0 = painted.stream().mapToLong(AtomicLong::get).toArray();
             long cpu0 = OS.getProcessCpuTime();

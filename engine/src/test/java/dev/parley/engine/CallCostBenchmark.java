@@ -1,6 +1,7 @@
 package dev.parley.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.parley.engine.bench.BenchTable;
 import dev.parley.engine.servers.Prosody;
 import dev.parley.engine.servers.QuickBloxBrowser;
 import java.io.IOException;
@@ -36,7 +37,7 @@ public final class CallCostBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 60;
+        int seconds = args.length > 0 ? Integer.parseInt(args[0]) : BenchTable.smokeOr(3, 60);
         double[] parley;
         double[] chromium;
         String version;
@@ -50,6 +51,7 @@ public final class CallCostBenchmark {
         System.out.println();
         System.out.printf(Locale.ROOT, "1:1 video call, 640x480 at 30 fps, loopback through Prosody, %d s measured after"
                 + " 5 s; %d cores%n", seconds, Runtime.getRuntime().availableProcessors());
+        System.out.println("<!-- bench:call-cost -->");
         System.out.println("| side | CPU s per call-minute (caller / callee) | memory PSS MiB (caller / callee) |"
                 + " received video |");
         System.out.println("|---|---:|---:|---|");
@@ -58,7 +60,8 @@ public final class CallCostBenchmark {
         System.out.printf(Locale.ROOT, "| QuickBlox JS SDK, Chromium %s (two pages, halved) | %.1f / %.1f | %.0f / %.0f"
                 + " | %s |%n", version, chromium[0], chromium[1], chromium[2], chromium[3],
                 received(chromium[4], chromium[5], chromium[6]));
-        System.out.printf(Locale.ROOT, "Parley / Chromium CPU: %.2f%n", (parley[0] + parley[1]) / (chromium[0] + chromium[1]));
+        System.out.printf(Locale.ROOT, "| Parley / Chromium CPU | %.2f | | |%n", (parley[0] + parley[1]) / (chromium[0] + chromium[1]));
+        BenchTable.end("call-cost");
         System.exit(0);
     }
 
@@ -73,7 +76,7 @@ public final class CallCostBenchmark {
             alice.call(List.of(BOB), ConferenceType.VIDEO);
             alice.awaitEvent("connectedToUser " + BOB, WAIT);
             bob.awaitEvent("connectedToUser " + ALICE, WAIT);
-            Thread.sleep(5000);
+            Thread.sleep(BenchTable.smokeOr(1000, 5000)); // past the start
             long aliceCpu = cpuNanos(alice.process());
             long bobCpu = cpuNanos(bob.process());
             long framesBefore = bob.frames(ALICE);
@@ -98,7 +101,7 @@ public final class CallCostBenchmark {
             bob.await("call", Map.of(), WAIT);
             bob.accept(Map.of());
             bob.await("connectionState", Map.of("userId", alice.userId(), "connected", true), WAIT);
-            Thread.sleep(5000);
+            Thread.sleep(BenchTable.smokeOr(1000, 5000)); // past the start
             long cpu = cpuNanos(browser.process());
             JsonNode before = bob.remoteVideo(alice.userId());
             long start = System.nanoTime();

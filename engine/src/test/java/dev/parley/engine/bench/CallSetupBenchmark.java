@@ -9,7 +9,6 @@ import dev.parley.engine.ConferenceType;
 import dev.parley.engine.TestPatternCapture;
 import dev.parley.engine.signaling.LocalSignalingHub;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -23,7 +22,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class CallSetupBenchmark {
 
-    private static final int CALLS = 20;
+    private static final int CALLS = BenchTable.smokeOr(2, 20);
 
     public static void main(String[] args) throws Exception {
         ExecutorService callbacks = Executors.newSingleThreadExecutor(r -> new Thread(r, "bench-callbacks"));
@@ -33,7 +32,7 @@ public final class CallSetupBenchmark {
             CallClient alice = CallClient.create(hub.channel(111), config);
             long firstStart = System.nanoTime() - t0;
             Samples factoryStarts = new Samples();
-            for (int i = 0; i < 10; i++) {
+            for (int i = 0; i < BenchTable.smokeOr(2, 10); i++) {
                 long t = System.nanoTime();
                 CallClient extra = CallClient.create(hub.channel(1000 + i), config);
                 factoryStarts.add((System.nanoTime() - t) / 1e6);
@@ -101,11 +100,12 @@ public final class CallSetupBenchmark {
 
             System.out.println();
             System.out.println("Parley engine benchmark (in-process signaling, headless audio, 640x480@30 test pattern)");
-            Samples.header();
-            System.out.printf(Locale.ROOT, "%-66s %10.1f %10s%n", "first engine start (native load + factory)", firstStart / 1e6, "-");
+            Samples.header("engine");
+            BenchTable.row("first engine start (native load + factory)", BenchTable.fixed(firstStart / 1e6, 1), "-");
             factoryStarts.print("engine start, library loaded (factory only)");
             callerSide.print("acceptCall -> connectedToUser, caller");
             calleeSide.print("acceptCall -> connectedToUser, callee");
+            BenchTable.end("engine");
         } finally {
             callbacks.shutdown();
         }

@@ -18,7 +18,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -31,18 +30,19 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class MeshBenchmark {
 
-    private static final int SECONDS = 20;
+    private static final int SECONDS = BenchTable.smokeOr(2, 20);
 
     public static void main(String[] args) throws Exception {
         OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         System.out.println();
         System.out.println("Video mesh in one JVM, 640x480@30 test pattern per participant, headless audio, "
                 + SECONDS + " s each; " + Runtime.getRuntime().availableProcessors() + " cores");
-        System.out.printf(Locale.ROOT, "%-12s %8s %14s %12s %16s %16s %16s%n", "participants", "streams",
-                "CPU (cores)", "RSS (MiB)", "fps min/stream", "fps median", "fps max");
+        BenchTable.begin("mesh", "participants:", "streams:", "CPU (cores):", "RSS (MiB):",
+                "fps per stream (min / median / max)");
         for (int participants = 2; participants <= 4; participants++) {
             run(participants, os);
         }
+        BenchTable.end("mesh");
         System.exit(0); // webrtc-java's native threads would otherwise keep the JVM alive
     }
 
@@ -90,7 +90,7 @@ public final class MeshBenchmark {
             while (counters.size() < streams && System.nanoTime() < deadline) {
                 Thread.sleep(50);
             }
-            Thread.sleep(3000); // let every stream ramp up
+            Thread.sleep(BenchTable.smokeOr(1000, 3000)); // let every stream ramp up
             long[] before = new long[streams];
             synchronized (counters) {
                 for (int i = 0; i < streams; i++) {
@@ -107,8 +107,9 @@ public final class MeshBenchmark {
                 fps.add((counters.get(i).get() - before[i]) * 1e9 / wall);
             }
             fps.sort(Double::compare);
-            System.out.printf(Locale.ROOT, "%-12d %8d %14.2f %12.0f %16.1f %16.1f %16.1f%n", participants, streams,
-                    cpu / (double) wall, residentMiB(), fps.get(0), fps.get(fps.size() / 2), fps.get(fps.size() - 1));
+            BenchTable.row(participants, streams, BenchTable.fixed(cpu / (double) wall, 2), BenchTable.fixed(residentMiB(), 0),
+                    BenchTable.fixed(fps.get(0), 1) + " / " + BenchTable.fixed(fps.get(fps.size() / 2), 1) + " / "
+                            + BenchTable.fixed(fps.get(fps.size() - 1), 1));
             call.hangUp(Map.of());
             for (CallClient client : clients) {
                 client.close();

@@ -16,7 +16,6 @@ import dev.parley.engine.testing.CallHarness;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -51,7 +50,7 @@ public final class MouthToEarBenchmark {
     private static final long BOB = 8802;
 
     public static void main(String[] args) throws Exception {
-        int bursts = args.length > 0 ? Integer.parseInt(args[0]) : 24;
+        int bursts = args.length > 0 ? Integer.parseInt(args[0]) : BenchTable.smokeOr(6, 24);
         Samples deviceToDevice = new Samples();
         Samples toDecoded = new Samples();
         Samples browser = new Samples();
@@ -67,14 +66,15 @@ public final class MouthToEarBenchmark {
         System.out.println();
         System.out.println("Mouth-to-ear latency, 1:1 audio call on loopback, Opus 48 kHz, onset at " + ONSET_DB
                 + " dBFS (Chromium " + chromium + ", QuickBlox JS SDK 2.23.0)");
-        Samples.header();
+        Samples.header("audio");
         deviceToDevice.print("Parley: microphone device -> speaker device (PulseAudio)");
         toDecoded.print("Parley: microphone device -> decoded at the callee");
         browser.print("JS SDK: microphone stream -> remote stream (WebAudio)");
-        System.out.printf(Locale.ROOT, "%-66s %10.2f %10.2f%n", "ratio Parley device-to-device / JS stream-to-stream",
-                deviceToDevice.median() / browser.median(), deviceToDevice.p95() / browser.p95());
-        System.out.printf(Locale.ROOT, "%-66s %10.2f %10.2f%n", "ratio Parley to-decoded / JS stream-to-stream",
-                toDecoded.median() / browser.median(), toDecoded.p95() / browser.p95());
+        BenchTable.row("ratio Parley device-to-device / JS stream-to-stream",
+                BenchTable.fixed(deviceToDevice.median() / browser.median(), 2), BenchTable.fixed(deviceToDevice.p95() / browser.p95(), 2));
+        BenchTable.row("ratio Parley to-decoded / JS stream-to-stream",
+                BenchTable.fixed(toDecoded.median() / browser.median(), 2), BenchTable.fixed(toDecoded.p95() / browser.p95(), 2));
+        BenchTable.end("audio");
         System.exit(0); // webrtc-java's native threads would otherwise keep the JVM alive
     }
 

@@ -3,7 +3,6 @@ package dev.parley.engine.bench;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Locale;
 
 /** Timing samples in milliseconds, summarised as a benchmark table row. */
 final class Samples {
@@ -38,12 +37,13 @@ final class Samples {
         return sorted;
     }
 
-    /** Prints {@code name | median | p95} in the table layout the benchmarks share. */
+    /** Prints the row {@code name | median | p95} of a {@link #header} table. */
     void print(String name) {
-        System.out.printf(Locale.ROOT, "%-66s %10.1f %10.1f%n", name + " (n=" + count() + ")", median(), p95());
+        BenchTable.row(name + " (n=" + count() + ")", BenchTable.fixed(median(), 1), BenchTable.fixed(p95(), 1));
     }
 
-    static void header() {
-        System.out.printf(Locale.ROOT, "%-66s %10s %10s%n", "measure", "median ms", "p95 ms");
+    /** Starts the table {@code key} of median and p95 milliseconds. */
+    static void header(String key) {
+        BenchTable.begin(key, "measure", "median ms:", "p95 ms:");
     }
 }

@@ -19,8 +19,8 @@ import java.util.Locale;
  */
 public final class ScreenCaptureBenchmark {
 
-    private static final long WARM_UP_MS = 2_000;
-    private static final long MEASURE_MS = 10_000;
+    private static final long WARM_UP_MS = BenchTable.smokeOr(500, 2_000);
+    private static final long MEASURE_MS = BenchTable.smokeOr(1_000, 10_000);
 
     public static void main(String[] args) throws Exception {
         int fps = args.length > 0 ? Integer.parseInt(args[0]) : 15;
@@ -29,12 +29,12 @@ public final class ScreenCaptureBenchmark {
         System.out.println();
         System.out.printf(Locale.ROOT, "Sharing the %dx%d screen at up to %d fps, capture + I420 conversion, %d s%n",
                 screen.bounds().width, screen.bounds().height, fps, MEASURE_MS / 1000);
-        System.out.printf(Locale.ROOT, "%-40s %8s %14s %14s %14s%n", "path", "fps", "capture cores",
-                "X server cores", "ms CPU/frame");
+        BenchTable.begin("screen", "path", "fps:", "capture cores:", "X server cores:", "ms CPU per frame:");
         for (boolean robot : new boolean[] {false, true}) {
             System.setProperty("parley.screen.robot", Boolean.toString(robot));
-            measure(robot ? "AWT Robot (portable baseline)" : "MIT-SHM through JNA (used on X11)", screen, fps);
+            measure(robot ? "AWT Robot (portable fallback)" : "MIT-SHM through JNA (used on X11)", screen, fps);
         }
+        BenchTable.end("screen");
         System.exit(0); // webrtc-java's native threads would otherwise keep the JVM alive
     }
 
@@ -55,8 +55,8 @@ public final class ScreenCaptureBenchmark {
             long server = xServerCpuNanos() - server0;
             long frames = capture.framesCaptured() - frames0;
             double seconds = (System.nanoTime() - t0) / 1e9;
-            System.out.printf(Locale.ROOT, "%-40s %8.1f %14.3f %14.3f %14.2f%n", name, frames / seconds,
-                    cpu / 1e9 / seconds, server / 1e9 / seconds, (cpu + server) / 1e6 / Math.max(1, frames));
+            BenchTable.row(name, BenchTable.fixed(frames / seconds, 1), BenchTable.fixed(cpu / 1e9 / seconds, 3),
+                    BenchTable.fixed(server / 1e9 / seconds, 3), BenchTable.fixed((cpu + server) / 1e6 / Math.max(1, frames), 2));
         }
     }
 

@@ -13,7 +13,6 @@ import dev.parley.engine.servers.QuickBloxBrowser;
 import dev.parley.engine.xmpp.XmppSignaling;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -27,8 +26,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class XmppSignalingBenchmark {
 
-    private static final int CALLS = 20;
-    private static final int WARM_UP = 2;
+    private static final int CALLS = BenchTable.smokeOr(2, 20);
+    private static final int WARM_UP = BenchTable.smokeOr(1, 2);
     private static final Duration WAIT = Duration.ofSeconds(20);
 
     public static void main(String[] args) throws Exception {
@@ -41,17 +40,18 @@ public final class XmppSignalingBenchmark {
             System.out.println();
             System.out.println("Call setup through Prosody 0.12 on loopback, 1:1 video, " + CALLS + " calls each"
                     + " (Chromium " + browser.browserVersion() + ", QuickBlox JS SDK 2.23.0)");
-            Samples.header();
+            Samples.header("xmpp");
             parleyLogin.print("Parley: XMPP connect + TLS + login (XmppSignaling.connect)");
             jsLogin.print("JS SDK: QB.chat.connect over WebSocket");
             parley[0].print("Parley: startCall -> sessionReceived");
             js[0].print("JS SDK: session.call -> onCallListener");
             parley[1].print("Parley: acceptCall -> connectedToUser (callee)");
             js[1].print("JS SDK: session.accept -> connection CONNECTED (callee)");
-            System.out.printf(Locale.ROOT, "%-66s %10.2f%n", "ratio Parley/JS, startCall -> sessionReceived (median)",
-                    parley[0].median() / js[0].median());
-            System.out.printf(Locale.ROOT, "%-66s %10.2f%n", "ratio Parley/JS, acceptCall -> connected (median)",
-                    parley[1].median() / js[1].median());
+            BenchTable.row("ratio Parley/JS, startCall -> sessionReceived", BenchTable.fixed(parley[0].median() / js[0].median(), 2),
+                    BenchTable.fixed(parley[0].p95() / js[0].p95(), 2));
+            BenchTable.row("ratio Parley/JS, acceptCall -> connected", BenchTable.fixed(parley[1].median() / js[1].median(), 2),
+                    BenchTable.fixed(parley[1].p95() / js[1].p95(), 2));
+            BenchTable.end("xmpp");
         }
         System.exit(0); // webrtc-java's native threads would otherwise keep the JVM alive
     }
