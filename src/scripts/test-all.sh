@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every Parley test: installs what the tests need (Debian packages, the browser interop
 # harness), then builds all modules and runs their test suites, under Xvfb when there is no
-# display, then the embedding example (examples/embed) and the demo's Debian package. The tests start their own
+# display, then the embedding example (examples/embed), the demo's Debian package and a smoke run of every
+# benchmark. The tests start their own
 # Prosody (and Chromium with the QuickBlox JS SDK) through src/servers and src/interop, and
 # stop them when they end. This is README's test command and what CI runs.
 set -euo pipefail
@@ -18,3 +19,6 @@ bash src/scripts/with-display.sh mvn -B -ntp -f examples/embed/pom.xml verify
 # removed.
 PARLEY_SKIP_DEPS=1 PARLEY_SKIP_BUILD=1 bash src/scripts/package-demo.sh
 bash src/scripts/with-display.sh bash src/scripts/test-demo-package.sh
+# Every benchmark once, briefly, so that none of them rots (about 3 minutes; the figures of a
+# smoke run mean nothing, bench-all.sh without --smoke measures).
+PARLEY_BENCH_BUILT=1 bash src/scripts/bench-all.sh --smoke
