@@ -64,6 +64,7 @@ public class IncomingCallDialog extends JDialog {
     private final Subscription subscription;
     private final Timer answerTimeout;
     private Consumer<CallSession> onAccept = s -> { };
+    private Consumer<CallSession> onDecline = s -> { };
 
     /**
      * A dialog for {@code session}, received by {@code client}.
@@ -139,6 +140,11 @@ public class IncomingCallDialog extends JDialog {
         this.onAccept = Objects.requireNonNull(onAccept, "onAccept");
     }
 
+    /** What to do once the call is declined (with the button, Escape or by closing the dialog); called on the EDT. */
+    public void setOnDecline(Consumer<CallSession> onDecline) {
+        this.onDecline = Objects.requireNonNull(onDecline, "onDecline");
+    }
+
     /** Shows the dialog and starts ringing; closes at once if the session already ended. */
     public void showRinging() {
         if (session.state() == SessionState.CLOSED) {
@@ -175,12 +181,17 @@ public class IncomingCallDialog extends JDialog {
     }
 
     private void reject() {
+        boolean declined = false;
         try {
             session.rejectCall(Map.of());
+            declined = true;
         } catch (IllegalStateException | CallException e) {
             // already answered or closed
         }
         close();
+        if (declined) {
+            onDecline.accept(session);
+        }
     }
 
     private void close() {

@@ -49,6 +49,33 @@ final class DemoSettings {
     }
 
     /** The chosen camera's device id, or {@link #TEST_PATTERN}; by default the first camera there is. */
+    /**
+     * The folder of the demo's files (call histories): {@code parley.demo.configDir} when set (the
+     * tests), else {@code $XDG_CONFIG_HOME/parley-demo}, else {@code ~/.config/parley-demo}.
+     */
+    static java.nio.file.Path configDir() {
+        String chosen = System.getProperty("parley.demo.configDir");
+        if (chosen != null) {
+            return java.nio.file.Path.of(chosen);
+        }
+        String xdg = System.getenv("XDG_CONFIG_HOME");
+        java.nio.file.Path base = xdg != null && !xdg.isBlank() ? java.nio.file.Path.of(xdg)
+                : java.nio.file.Path.of(System.getProperty("user.home"), ".config");
+        return base.resolve("parley-demo");
+    }
+
+    /** The language chosen in the settings ("en", "de"), or "" for the system's. */
+    String language() {
+        return prefs.get("language", "");
+    }
+
+    void setLanguage(String language) {
+        putOrRemove("language", language == null || language.isEmpty() ? null : language);
+    }
+
+    /** The languages the demo speaks, besides the system default. */
+    static final List<String> LANGUAGES = List.of("en", "de");
+
     String cameraId() {
         String chosen = prefs.get("camera", null);
         if (chosen != null) {

@@ -23,7 +23,7 @@ final class Launcher extends JFrame {
         setName("parley.launcher");
         setDefaultCloseOperation(WindowConstants.DO_NOTHING_ON_CLOSE);
         JPanel panel = new JPanel(new MigLayout("insets dialog, wrap 2", "[grow, fill][]"));
-        panel.add(new JLabel(Texts.get("launcher.intro")), "span 2, w 360!, gapbottom unrel");
+        panel.add(new WrappedText(Texts.get("launcher.intro"), 360), "span 2, gapbottom unrel");
         for (Map.Entry<Long, String> person : DemoApp.PEOPLE.entrySet()) {
             panel.add(new JLabel(person.getValue() + " (" + person.getKey() + ")"));
             JButton open = new JButton(Texts.get("launcher.open"));

@@ -31,6 +31,11 @@ public final class ParleyDemo {
 
     public static void main(String[] args) {
         Map<String, String> options = parse(args);
+        // before any text is read: the language chosen in the settings wins over the system's
+        String language = DemoSettings.load().language();
+        if (!language.isEmpty()) {
+            java.util.Locale.setDefault(java.util.Locale.forLanguageTag(language));
+        }
         SwingUtilities.invokeLater(() -> start(options));
     }
 

@@ -39,8 +39,7 @@ final class RoomDialog extends JDialog {
         startLocal.setVisible(LocalJanus.available());
         startLocal.addActionListener(e -> startLocal());
         JPanel panel = new JPanel(new MigLayout("insets dialog, wrap 2", "[right][grow, fill]"));
-        // a fixed width lets the wrapped text tell its height, so that pack() leaves room for Join
-        panel.add(new JLabel(Texts.get("room.intro")), "span 2, w 420!, gapbottom unrel");
+        panel.add(new WrappedText(Texts.get("room.intro"), 420), "span 2, gapbottom unrel");
         panel.add(new JLabel(Texts.get("room.url")));
         panel.add(url);
         panel.add(new JLabel(Texts.get("room.number")));

@@ -81,7 +81,29 @@ final class SettingsDialog extends JDialog {
         theme.add(light);
         theme.add(dark);
 
-        JPanel panel = new JPanel(new MigLayout("insets dialog, wrap 2", "[right][grow, fill]"));
+        JComboBox<String> language = new JComboBox<>();
+        language.setName("parley.settings.language");
+        language.addItem("");
+        DemoSettings.LANGUAGES.forEach(language::addItem);
+        language.setSelectedItem(settings.language());
+        language.setRenderer(new javax.swing.DefaultListCellRenderer() {
+            @Override
+            public java.awt.Component getListCellRendererComponent(javax.swing.JList<?> list, Object value, int index,
+                    boolean selected, boolean focus) {
+                String tag = (String) value;
+                // each language named in itself, as people look for their own
+                String text = tag == null || tag.isEmpty() ? Texts.get("settings.languageSystem")
+                        : java.util.Locale.forLanguageTag(tag).getDisplayLanguage(java.util.Locale.forLanguageTag(tag));
+                return super.getListCellRendererComponent(list, text, index, selected, focus);
+            }
+        });
+        JLabel languageNote = new JLabel(Texts.get("settings.languageNote"));
+        languageNote.setName("parley.settings.languageNote");
+        languageNote.setVisible(false);
+        language.addActionListener(e -> languageNote.setVisible(!settings.language().equals(language.getSelectedItem())));
+        language.getAccessibleContext().setAccessibleName(Texts.get("settings.language"));
+
+        JPanel panel = new JPanel(new MigLayout("insets dialog, wrap 2, hidemode 3", "[right][grow, fill]"));
         panel.add(new JLabel(Texts.get("settings.microphone")));
         panel.add(microphone);
         panel.add(new JLabel());
@@ -102,6 +124,9 @@ final class SettingsDialog extends JDialog {
         panel.add(new JLabel(Texts.get("settings.theme")));
         panel.add(light, "split 2");
         panel.add(dark);
+        panel.add(new JLabel(Texts.get("settings.language")));
+        panel.add(language);
+        panel.add(languageNote, "skip");
         JButton save = new JButton(Texts.get("settings.ok"));
         save.setName("parley.settings.save");
         JButton cancel = new JButton(Texts.get("settings.cancel"));
@@ -114,6 +139,7 @@ final class SettingsDialog extends JDialog {
             settings.setMicrophoneId(idOf(microphone.getSelectedItem()));
             settings.setSpeakerId(idOf(speaker.getSelectedItem()));
             app.applyAudio();
+            settings.setLanguage((String) language.getSelectedItem());
             if (dark.isSelected() != settings.darkTheme()) {
                 app.applyTheme(dark.isSelected());
             }

@@ -16,6 +16,7 @@ import java.awt.Component;
 import java.awt.event.WindowAdapter;
 import java.awt.event.WindowEvent;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,6 +31,7 @@ import javax.swing.JLabel;
 import javax.swing.JList;
 import javax.swing.JPanel;
 import javax.swing.JScrollPane;
+import javax.swing.JTabbedPane;
 import javax.swing.JTextField;
 import javax.swing.ListSelectionModel;
 import javax.swing.Timer;
@@ -57,7 +59,12 @@ final class UserWindow extends JFrame {
     private final JLabel message = new JLabel(" ");
     private final DefaultListModel<Long> people = new DefaultListModel<>();
     private final JList<Long> peopleList = new JList<>(people);
+    private final List<Long> contacts;
+    private final JTextField search = new JTextField(18);
     private final JTextField ids = new JTextField(18);
+    private final JTabbedPane tabs = new JTabbedPane();
+    private final RecentCalls recent;
+    private final Map<CallSession, PendingCall> pending = new HashMap<>();
     private final CallView callView;
     private final Supplier<Set<Long>> online;
     private final Timer presence = new Timer(1000, e -> peopleList.repaint());
@@ -77,26 +84,62 @@ final class UserWindow extends JFrame {
         this.settings = settings;
         this.onClosed = onClosed;
         this.online = online;
+        this.contacts = contacts == null ? null : contacts.stream().filter(id -> id != userId).toList();
         setName("parley.window." + userId);
         setDefaultCloseOperation(WindowConstants.DO_NOTHING_ON_CLOSE);
         callView = new CallView(client);
         callView.setName("parley.callView");
         callView.setNameResolver(names);
 
-        JPanel idle = new JPanel(new MigLayout("insets dialog, fill, wrap 1", "[grow, fill]", "[][grow, fill][][]"));
+        JPanel idle = new JPanel(new MigLayout("insets dialog, fill, wrap 1", "[grow, fill]", "[grow, fill][][]"));
         idle.setName("parley.idle");
-        if (contacts != null) {
-            idle.add(new JLabel(Texts.get("user.contacts")));
-            contacts.stream().filter(id -> id != userId).forEach(people::addElement);
+        JPanel callees = new JPanel(new MigLayout("insets panel, fill, wrap 1", "[grow, fill]", "[][grow, fill]"));
+        if (this.contacts != null) {
+            search.setName("parley.search");
+            search.putClientProperty("JTextField.placeholderText", Texts.get("user.search"));
+            search.putClientProperty("JTextField.showClearButton", true);
+            search.getAccessibleContext().setAccessibleName(Texts.get("user.search"));
+            search.getDocument().addDocumentListener(new javax.swing.event.DocumentListener() {
+                @Override
+                public void insertUpdate(javax.swing.event.DocumentEvent e) {
+                    filterPeople();
+                }
+
+                @Override
+                public void removeUpdate(javax.swing.event.DocumentEvent e) {
+                    filterPeople();
+                }
+
+                @Override
+                public void changedUpdate(javax.swing.event.DocumentEvent e) {
+                    filterPeople();
+                }
+            });
+            callees.add(search);
+            filterPeople();
             peopleList.setName("parley.people");
             peopleList.setSelectionMode(ListSelectionModel.MULTIPLE_INTERVAL_SELECTION);
             peopleList.setCellRenderer(new PersonRenderer());
-            idle.add(new JScrollPane(peopleList));
+            peopleList.getAccessibleContext().setAccessibleName(Texts.get("user.contacts"));
+            callees.add(new JScrollPane(peopleList));
         } else {
-            idle.add(new JLabel(Texts.get("user.ids")));
+            callees.add(new JLabel(Texts.get("user.ids")));
             ids.setName("parley.ids");
-            idle.add(ids, "aligny top");
+            ids.getAccessibleContext().setAccessibleName(Texts.get("user.ids"));
+            callees.add(ids, "aligny top");
         }
+        recent = new RecentCalls(CallHistory.load(DemoSettings.configDir(), userId), names, this::call,
+                missed -> showRecentTitle());
+        tabs.setName("parley.tabs");
+        tabs.addTab(Texts.get(this.contacts != null ? "user.contacts" : "user.callTab"), callees);
+        tabs.addTab("", recent);
+        tabs.addChangeListener(e -> {
+            if (tabs.getSelectedComponent() == recent) {
+                recent.seen();
+            }
+        });
+        showRecentTitle();
+        idle.add(tabs);
         JButton video = new JButton(Texts.get("user.videoCall"));
         video.setName("parley.videoCall");
         video.setMnemonic('V');
@@ -108,8 +151,8 @@ final class UserWindow extends JFrame {
         message.setName("parley.message");
         message.setForeground(UIManager.getColor("Component.error.focusedBorderColor"));
         idle.add(message);
-        video.addActionListener(e -> call(ConferenceType.VIDEO));
-        audio.addActionListener(e -> call(ConferenceType.AUDIO));
+        video.addActionListener(e -> call(ConferenceType.VIDEO, null));
+        audio.addActionListener(e -> call(ConferenceType.AUDIO, null));
 
         content.add(idle, "idle");
         content.add(callView, "call");
@@ -163,8 +206,11 @@ final class UserWindow extends JFrame {
         onClosed.run();
     }
 
-    private void call(ConferenceType type) {
-        List<Long> to = chosen();
+    /** Calls {@code to}, or those chosen in the window when {@code null}. */
+    private void call(ConferenceType type, List<Long> to) {
+        if (to == null) {
+            to = chosen();
+        }
         if (to == null) {
             return;
         }
@@ -184,6 +230,7 @@ final class UserWindow extends JFrame {
                 capture = null;
             }
             session.startCall(Map.of("name", names.apply(userId)));
+            pending.put(session, new PendingCall(CallHistory.Direction.OUTGOING, type, to));
             show(session);
         } catch (CallException | IllegalArgumentException | IllegalStateException e) {
             message.setText(Texts.get("user.callFailed", e.getMessage()));
@@ -222,6 +269,51 @@ final class UserWindow extends JFrame {
         return to;
     }
 
+    /** The people whose name or id contains what is typed in the search field. */
+    private void filterPeople() {
+        String typed = search.getText().trim().toLowerCase(java.util.Locale.ROOT);
+        List<Long> selected = peopleList.getSelectedValuesList();
+        people.clear();
+        for (long id : contacts) {
+            if (typed.isEmpty() || names.apply(id).toLowerCase(java.util.Locale.ROOT).contains(typed)
+                    || Long.toString(id).contains(typed)) {
+                people.addElement(id);
+            }
+        }
+        for (long id : selected) {
+            int index = people.indexOf(id);
+            if (index >= 0) {
+                peopleList.addSelectionInterval(index, index);
+            }
+        }
+    }
+
+    /** "Recent", or "Recent (2)" while there are missed calls not yet looked at. */
+    private void showRecentTitle() {
+        int missed = recent.unseenMissed();
+        tabs.setTitleAt(1, missed == 0 ? Texts.get("recent.tab") : Texts.get("recent.tabMissed", missed));
+    }
+
+    /** The calls recorded, newest first. */
+    List<CallHistory.Call> recentCalls() {
+        return recent.calls();
+    }
+
+    private void record(CallSession session) {
+        PendingCall call = pending.remove(session);
+        if (call == null) {
+            return;
+        }
+        record(call.finish());
+    }
+
+    private void record(CallHistory.Call call) {
+        recent.record(call);
+        if (tabs.getSelectedComponent() == recent && isFocused()) {
+            recent.seen();
+        }
+    }
+
     private void show(CallSession session) {
         current = session;
         callView.setSession(session);
@@ -244,10 +336,16 @@ final class UserWindow extends JFrame {
         public void sessionReceived(CallSession session, Map<String, String> userInfo) {
             if (current != null && current.state() != SessionState.CLOSED) {
                 session.rejectCall(Map.of("reason", "busy"));
+                record(new PendingCall(CallHistory.Direction.INCOMING, session.conferenceType(),
+                        List.of(session.initiatorId())).finish());
                 return;
             }
+            PendingCall call = new PendingCall(CallHistory.Direction.INCOMING, session.conferenceType(),
+                    List.of(session.initiatorId()));
+            pending.put(session, call);
             String caller = userInfo.getOrDefault("name", names.apply(session.initiatorId()));
             IncomingCallDialog dialog = new IncomingCallDialog(UserWindow.this, client, session, caller);
+            dialog.setOnDecline(declined -> call.declined());
             dialog.setOnAccept(accepted -> {
                 if (accepted.conferenceType() == ConferenceType.VIDEO
                         && accepted.localMediaStream().videoTrack().isEnabled()) {
@@ -259,7 +357,24 @@ final class UserWindow extends JFrame {
         }
 
         @Override
+        public void connectedToUser(CallSession session, long userId) {
+            PendingCall call = pending.get(session);
+            if (call != null) {
+                call.connected();
+            }
+        }
+
+        @Override
+        public void rejectedByUser(CallSession session, long userId, Map<String, String> userInfo) {
+            PendingCall call = pending.get(session);
+            if (call != null) {
+                call.declined();
+            }
+        }
+
+        @Override
         public void sessionClosed(CallSession session) {
+            record(session);
             if (session == current) {
                 backToIdle();
             }

@@ -32,6 +32,8 @@ abstract class DemoGuiTest {
     protected FrameFixture launcher;
     private Preferences prefs;
     private SwingFixture.UncaughtExceptions uncaught;
+    /** This test's folder for the demo's files (call histories). */
+    protected java.nio.file.Path configDir;
 
     @BeforeEach
     void startDemo() throws Exception {
@@ -39,6 +41,8 @@ abstract class DemoGuiTest {
         robot = BasicRobot.robotWithNewAwtHierarchy();
         uncaught = SwingFixture.catchUncaughtExceptions();
         prefs = Preferences.userRoot().node("parley-demo-test-" + UUID.randomUUID());
+        configDir = java.nio.file.Files.createTempDirectory("parley-demo-config");
+        System.setProperty("parley.demo.configDir", configDir.toString());
         Launcher frame = GuiActionRunner.execute(() -> {
             DemoApp.installTheme(false);
             app = new DemoApp(new DemoSettings(prefs), false);
