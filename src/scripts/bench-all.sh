@@ -8,20 +8,34 @@
 #   bench-all.sh --smoke   each benchmark as briefly as still goes through every step
 #                          (PARLEY_BENCH_SMOKE=1), docs untouched: CI runs this so that none of
 #                          them rots; it fails when a benchmark fails or prints no table
+#   bench-all.sh --rewrite-only   the docs from the outputs the last full run left in target/bench
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
+out=target/bench
 smoke=0
-if [ "${1:-}" = --smoke ]; then
-  smoke=1
-  export PARLEY_BENCH_SMOKE=1
-fi
+rewrite_only=0
+case "${1:-}" in
+  --smoke) smoke=1; export PARLEY_BENCH_SMOKE=1 ;;
+  --rewrite-only) rewrite_only=1 ;;
+esac
+
+# every table row between its markers, one file per key (the benchmarks' log lines, which
+# share the output, stay out)
+extract() {
+  awk -v dir="$out/blocks" '
+    /^<!-- bench:[a-z0-9-]+ -->$/ { key = $0; sub(/^<!-- bench:/, "", key); sub(/ -->$/, "", key); file = dir "/" key ".md"; printf "" > file; next }
+    /^<!-- \/bench:/ { close(file); file = ""; next }
+    file != "" && /^\|/ { print >> file }
+  ' "$1"
+}
+
+if [ "$rewrite_only" = 0 ]; then
 bash src/scripts/install-deps.sh
 bash src/interop/setup.sh
 bash src/scripts/bench-build.sh
 export PARLEY_SKIP_DEPS=1 PARLEY_SKIP_BUILD=1
 
-out=target/bench
 rm -rf "$out"
 mkdir -p "$out/blocks"
 benches=(engine xmpp components call-cost glass scaling mesh conference audio screen)
@@ -32,12 +46,7 @@ for bench in "${benches[@]}"; do
     echo "bench-all: bench-$bench.sh failed (whole output in $out/$bench.txt)" >&2
     exit 1
   fi
-  # every table between its markers, one file per key
-  awk -v dir="$out/blocks" '
-    /^<!-- bench:[a-z0-9-]+ -->$/ { key = $0; sub(/^<!-- bench:/, "", key); sub(/ -->$/, "", key); file = dir "/" key ".md"; printf "" > file; next }
-    /^<!-- \/bench:/ { close(file); file = ""; next }
-    file != "" { print >> file }
-  ' "$out/$bench.txt"
+  extract "$out/$bench.txt"
   tables=$(grep -c '^<!-- bench:' "$out/$bench.txt" || true)
   if [ "$tables" = 0 ] || { [ "$smoke" = 1 ] && grep -q "NaN\|did not run" "$out/$bench.txt"; }; then
     tail -n 60 "$out/$bench.txt"
@@ -47,6 +56,13 @@ for bench in "${benches[@]}"; do
   echo "bench-$bench.sh: $tables table(s) in $(( $(date +%s) - started )) s"
   sed -n '/^<!-- bench:/,/^<!-- \/bench:/p' "$out/$bench.txt" | grep '^|'
 done
+else
+  rm -rf "$out/blocks"
+  mkdir -p "$out/blocks"
+  for output in "$out"/*.txt; do
+    extract "$output"
+  done
+fi
 
 if [ "$smoke" = 1 ]; then
   echo "bench-all: smoke run done, docs/benchmarks.md untouched"
@@ -56,7 +72,8 @@ fi
 cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')
 os=$(. /etc/os-release && echo "$PRETTY_NAME")
 jvm=$(java -version 2>&1 | head -n 1 | sed 's/"//g')
-stamp="_Measured $(date -u +%Y-%m-%d) by \`bash src/scripts/bench-all.sh\` on $(nproc) cores ($cpu), $(( $(awk '/MemTotal/ {print $2}' /proc/meminfo) / 1048576 )) GiB, $os, $jvm._"
+measured=$(date -u -r "$(ls -t "$out"/*.txt | head -n 1)" +%Y-%m-%d)
+stamp="_Measured $measured by \`bash src/scripts/bench-all.sh\` on $(nproc) cores ($cpu), $(( $(awk '/MemTotal/ {print $2}' /proc/meminfo) / 1048576 )) GiB, $os, $jvm._"
 awk -v dir="$out/blocks" -v stamp="$stamp" '
   /^<!-- bench:[a-z0-9-]+ -->$/ {
     key = $0; sub(/^<!-- bench:/, "", key); sub(/ -->$/, "", key); file = dir "/" key ".md"
