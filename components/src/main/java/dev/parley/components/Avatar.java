@@ -23,6 +23,22 @@ final class Avatar extends JComponent {
         this.name = name;
         int size = Theme.size("Parley.incoming.avatarWidth");
         setPreferredSize(new Dimension(size, size));
+        setFocusable(false); // a picture: the keyboard goes from button to button
+    }
+
+    /** A picture of the person, named for screen readers. */
+    @Override
+    public javax.accessibility.AccessibleContext getAccessibleContext() {
+        if (accessibleContext == null) {
+            accessibleContext = new AccessibleJComponent() {
+                @Override
+                public javax.accessibility.AccessibleRole getAccessibleRole() {
+                    return javax.accessibility.AccessibleRole.ICON;
+                }
+            };
+            accessibleContext.setAccessibleName(name);
+        }
+        return accessibleContext;
     }
 
     @Override

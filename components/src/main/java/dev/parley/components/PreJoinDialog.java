@@ -86,13 +86,13 @@ public class PreJoinDialog extends JDialog {
 
         setLayout(new MigLayout("insets dialog, wrap 2", "[right][grow, fill]"));
         add(preview, "span 2, grow, w 320!, h 240!, wrap");
-        add(new JLabel(Theme.text("preJoin.microphone")));
+        add(labelFor("preJoin.microphone", microphone));
         add(microphone);
         add(new JLabel());
         add(meter, "h 12!");
-        add(new JLabel(Theme.text("preJoin.speaker")));
+        add(labelFor("preJoin.speaker", speaker));
         add(speaker);
-        add(new JLabel(Theme.text("preJoin.camera")));
+        add(labelFor("preJoin.camera", camera));
         add(camera);
         add(join, "span 2, split 2, right, tag ok, gaptop unrel");
         add(cancel, "tag cancel");
@@ -199,5 +199,12 @@ public class PreJoinDialog extends JDialog {
             video.close();
             video = null;
         }
+    }
+
+    /** A label with {@code key}'s text that names {@code field} for screen readers. */
+    private static JLabel labelFor(String key, JComponent field) {
+        JLabel label = new JLabel(Theme.text(key));
+        label.setLabelFor(field);
+        return label;
     }
 }

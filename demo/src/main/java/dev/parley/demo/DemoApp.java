@@ -86,9 +86,14 @@ final class DemoApp {
 
     private UserWindow place(UserWindow window) {
         windows.add(window);
-        // beside the launcher, cascading, so that no window hides the launcher's buttons
-        int left = launcher != null ? launcher.getX() + launcher.getWidth() + 16 : 60;
-        window.setLocation(left + 40 * (windows.size() - 1), 40 + 40 * (windows.size() - 1));
+        java.util.Optional<java.awt.Rectangle> saved = settings.windowBounds(window.userId());
+        if (saved.isPresent()) {
+            window.setBounds(saved.get()); // where the person left it last time
+        } else {
+            // beside the launcher, cascading, so that no window hides the launcher's buttons
+            int left = launcher != null ? launcher.getX() + launcher.getWidth() + 16 : 60;
+            window.setLocation(left + 40 * (windows.size() - 1), 40 + 40 * (windows.size() - 1));
+        }
         window.setVisible(true);
         return window;
     }

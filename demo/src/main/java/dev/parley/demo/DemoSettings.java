@@ -64,6 +64,38 @@ final class DemoSettings {
         return base.resolve("parley-demo");
     }
 
+    /** Where {@code userId}'s window was when it last closed, if that is on a screen now. */
+    java.util.Optional<java.awt.Rectangle> windowBounds(long userId) {
+        String saved = prefs.get("window." + userId, null);
+        if (saved == null) {
+            return java.util.Optional.empty();
+        }
+        try {
+            String[] f = saved.split(",");
+            java.awt.Rectangle bounds = new java.awt.Rectangle(Integer.parseInt(f[0]), Integer.parseInt(f[1]),
+                    Integer.parseInt(f[2]), Integer.parseInt(f[3]));
+            boolean onScreen = java.util.Arrays.stream(java.awt.GraphicsEnvironment.getLocalGraphicsEnvironment()
+                    .getScreenDevices()).anyMatch(d -> d.getDefaultConfiguration().getBounds().intersects(bounds));
+            return onScreen && bounds.width > 100 && bounds.height > 100 ? java.util.Optional.of(bounds)
+                    : java.util.Optional.empty();
+        } catch (RuntimeException e) {
+            return java.util.Optional.empty(); // not what this demo wrote: place the window afresh
+        }
+    }
+
+    void setWindowBounds(long userId, java.awt.Rectangle bounds) {
+        prefs.put("window." + userId, bounds.x + "," + bounds.y + "," + bounds.width + "," + bounds.height);
+    }
+
+    /** The tab {@code userId}'s window showed last (0 people, 1 recent calls). */
+    int windowTab(long userId) {
+        return prefs.getInt("window." + userId + ".tab", 0);
+    }
+
+    void setWindowTab(long userId, int tab) {
+        prefs.putInt("window." + userId + ".tab", tab);
+    }
+
     /** The language chosen in the settings ("en", "de"), or "" for the system's. */
     String language() {
         return prefs.get("language", "");

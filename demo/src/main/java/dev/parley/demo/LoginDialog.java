@@ -73,11 +73,11 @@ final class LoginDialog extends JDialog {
         row(panel, "login.password", password);
         JButton browse = new JButton(Texts.get("login.browse"));
         browse.addActionListener(e -> chooseCertificate());
-        panel.add(new JLabel(Texts.get("login.certificate")));
+        panel.add(Texts.label("login.certificate", certificate));
         panel.add(certificate, "split 2");
         panel.add(browse, "grow 0");
         panel.add(plaintext, "skip");
-        panel.add(new JLabel(Texts.get("login.iceServers")), "aligny top");
+        panel.add(Texts.label("login.iceServers", iceServers), "aligny top");
         panel.add(new JScrollPane(iceServers));
         panel.add(new JLabel(Texts.get("login.iceHint")), "skip");
         panel.add(error, "span 2, wmax 460, gaptop unrel");
@@ -190,9 +190,7 @@ final class LoginDialog extends JDialog {
     }
 
     private static void row(JPanel panel, String labelKey, javax.swing.JComponent field) {
-        JLabel label = new JLabel(Texts.get(labelKey));
-        label.setLabelFor(field);
-        panel.add(label);
+        panel.add(Texts.label(labelKey, field));
         panel.add(field);
     }
 

@@ -40,11 +40,11 @@ final class RoomDialog extends JDialog {
         startLocal.addActionListener(e -> startLocal());
         JPanel panel = new JPanel(new MigLayout("insets dialog, wrap 2", "[right][grow, fill]"));
         panel.add(new WrappedText(Texts.get("room.intro"), 420), "span 2, gapbottom unrel");
-        panel.add(new JLabel(Texts.get("room.url")));
+        panel.add(Texts.label("room.url", url));
         panel.add(url);
-        panel.add(new JLabel(Texts.get("room.number")));
+        panel.add(Texts.label("room.number", room));
         panel.add(room);
-        panel.add(new JLabel(Texts.get("room.user")));
+        panel.add(Texts.label("room.user", user));
         panel.add(user);
         panel.add(message, "span 2, w 420!");
         panel.add(startLocal, "span 2, split 2, left");

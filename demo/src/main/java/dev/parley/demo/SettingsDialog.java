@@ -101,14 +101,13 @@ final class SettingsDialog extends JDialog {
         languageNote.setName("parley.settings.languageNote");
         languageNote.setVisible(false);
         language.addActionListener(e -> languageNote.setVisible(!settings.language().equals(language.getSelectedItem())));
-        language.getAccessibleContext().setAccessibleName(Texts.get("settings.language"));
 
         JPanel panel = new JPanel(new MigLayout("insets dialog, wrap 2, hidemode 3", "[right][grow, fill]"));
-        panel.add(new JLabel(Texts.get("settings.microphone")));
+        panel.add(Texts.label("settings.microphone", microphone));
         panel.add(microphone);
         panel.add(new JLabel());
         panel.add(meter, "h 14!");
-        panel.add(new JLabel(Texts.get("settings.speaker")));
+        panel.add(Texts.label("settings.speaker", speaker));
         panel.add(speaker, "split 2, growx");
         panel.add(testSound, "growx 0");
         if (noSound) {
@@ -117,14 +116,14 @@ final class SettingsDialog extends JDialog {
             testSound.setEnabled(false);
             panel.add(new JLabel(Texts.get("settings.noSound")), "skip, wmax 360");
         }
-        panel.add(new JLabel(Texts.get("settings.camera")), "gaptop unrel");
+        panel.add(Texts.label("settings.camera", camera), "gaptop unrel");
         panel.add(camera);
-        panel.add(new JLabel(Texts.get("settings.format")));
+        panel.add(Texts.label("settings.format", format));
         panel.add(format);
         panel.add(new JLabel(Texts.get("settings.theme")));
         panel.add(light, "split 2");
         panel.add(dark);
-        panel.add(new JLabel(Texts.get("settings.language")));
+        panel.add(Texts.label("settings.language", language));
         panel.add(language);
         panel.add(languageNote, "skip");
         JButton save = new JButton(Texts.get("settings.ok"));

@@ -11,6 +11,13 @@ final class Texts {
     private Texts() {
     }
 
+    /** A label showing {@code key}'s text that names {@code field} for screen readers (and Alt+mnemonic). */
+    static javax.swing.JLabel label(String key, javax.swing.JComponent field) {
+        javax.swing.JLabel label = new javax.swing.JLabel(get(key));
+        label.setLabelFor(field);
+        return label;
+    }
+
     static String get(String key, Object... args) {
         String pattern = BUNDLE.getString(key);
         return args.length == 0 ? pattern : MessageFormat.format(pattern, args);

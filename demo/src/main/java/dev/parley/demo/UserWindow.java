@@ -139,6 +139,7 @@ final class UserWindow extends JFrame {
             }
         });
         showRecentTitle();
+        tabs.setSelectedIndex(Math.max(0, Math.min(tabs.getTabCount() - 1, settings.windowTab(userId))));
         idle.add(tabs);
         JButton video = new JButton(Texts.get("user.videoCall"));
         video.setName("parley.videoCall");
@@ -169,6 +170,13 @@ final class UserWindow extends JFrame {
             public void windowClosing(WindowEvent e) {
                 close();
             }
+
+            @Override
+            public void windowActivated(WindowEvent e) {
+                if (tabs.getSelectedComponent() == recent) {
+                    recent.seen(); // missed calls that came while the window was in the background
+                }
+            }
         });
         if (online != null) {
             presence.start(); // who is online changes without events: show it every second
@@ -196,6 +204,10 @@ final class UserWindow extends JFrame {
         }
         closed = true;
         presence.stop();
+        if ((getExtendedState() & MAXIMIZED_BOTH) == 0) {
+            settings.setWindowBounds(userId, getBounds());
+        }
+        settings.setWindowTab(userId, tabs.getSelectedIndex());
         callView.setSession(null);
         try {
             client.close(); // hangs up live sessions
