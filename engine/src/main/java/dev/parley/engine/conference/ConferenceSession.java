@@ -25,6 +25,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,9 +33,9 @@ import org.slf4j.LoggerFactory;
 /**
  * One user in one Janus video room, as QuickBlox's {@code QBRTCConferenceSession}: publish the
  * local media with {@link #joinAsPublisher()}, receive a participant with
- * {@link #subscribeToParticipant}, {@link #leave()} at the end. Publisher ids are Parley user
- * ids, so participants are named by their user ids. Each publication and each subscription is
- * a peer connection of its own through Janus (an SFU: everyone uploads once).
+ * {@link #subscribeToParticipant}, {@link #leave()} at the end. Publishers are named by their
+ * Parley user ids. Each publication and each subscription is a peer connection of its own
+ * through Janus (an SFU: everyone uploads once).
  *
  * <p>Reconnection: a connection whose path drops restarts ICE through Janus; when the
  * WebSocket to Janus drops, the session publishes and subscribes again once the client is
@@ -42,8 +43,8 @@ import org.slf4j.LoggerFactory;
  * user's id about the publication, for another user's id about receiving them.
  *
  * <p>Threading: thread safe. {@link #joinAsPublisher()}, {@link #subscribeToParticipant} and
- * {@link #leave()} block until Janus answers (at most the request timeout): call them off the
- * EDT. Listener events come on the callback executor.
+ * {@link #leave()} block until Janus answers (at most the request timeout): call them off the EDT.
+ * Listener events come on the callback executor.
  */
 public final class ConferenceSession {
 
@@ -59,9 +60,8 @@ public final class ConferenceSession {
     private final Set<Long> publishers = ConcurrentHashMap.newKeySet();
     private final Map<Long, Feed> subscriptions = new ConcurrentHashMap<>();
     private final Rejoin rejoin;
-    /** Users whose video this user does not want now (out of sight). */
+    /** Users whose video this user does not want now (out of sight), and those muted for this user. */
     private final Set<Long> videoHeld = ConcurrentHashMap.newKeySet();
-    /** Users this user has muted for themselves. */
     private final Set<Long> audioHeld = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile Feed publication;
@@ -209,12 +209,7 @@ public final class ConferenceSession {
      * @throws JanusException if Janus refuses or does not answer
      */
     public void setRemoteVideoEnabled(long userId, boolean enabled) {
-        requireOpen();
-        boolean changed = enabled ? videoHeld.remove(userId) : videoHeld.add(userId);
-        Feed feed = subscriptions.get(userId);
-        if (changed && feed != null) {
-            feed.sendVideo(enabled);
-        }
+        hold(videoHeld, userId, enabled, Feed::sendVideo);
     }
 
     /** Whether {@code userId}'s video is received (true unless held back with {@link #setRemoteVideoEnabled}). */
@@ -223,19 +218,23 @@ public final class ConferenceSession {
     }
 
     /**
-     * Hears {@code userId} or mutes them for this user only ("mute for me"): Janus holds their
-     * audio back, so it costs neither bandwidth nor decoding, and their video plays on. The others
-     * in the room still hear them. Remembered for a subscription made later and across
-     * reconnections. Blocks while Janus answers.
+     * Hears {@code userId} or mutes them for this user only ("mute for me"): Janus holds their audio
+     * back (no bandwidth, no decoding), their video plays on, the others still hear them. Remembered
+     * as {@link #setRemoteVideoEnabled} is. Blocks while Janus answers.
      *
      * @throws JanusException if Janus refuses or does not answer
      */
     public void setRemoteAudioEnabled(long userId, boolean enabled) {
+        hold(audioHeld, userId, enabled, Feed::sendAudio);
+    }
+
+    /** Remembers in {@code held} whether {@code userId}'s stream is wanted, and tells Janus if that changed. */
+    private void hold(Set<Long> held, long userId, boolean enabled, BiConsumer<Feed, Boolean> send) {
         requireOpen();
-        boolean changed = enabled ? audioHeld.remove(userId) : audioHeld.add(userId);
+        boolean changed = enabled ? held.remove(userId) : held.add(userId);
         Feed feed = subscriptions.get(userId);
         if (changed && feed != null) {
-            feed.sendAudio(enabled);
+            send.accept(feed, enabled);
         }
     }
 
