@@ -138,6 +138,13 @@ window.peer = {
         }
       });
     }
+    // Chromium measures a received voice only while it plays out: an element that did not start
+    // (or stopped) is started again, as a person would press play
+    const audio = document.getElementById('remote-audio-' + feed);
+    result.audioPaused = audio ? audio.paused : null;
+    if (audio && audio.paused) {
+      audio.play().catch((e) => log('play', { feed: feed, error: String(e) }));
+    }
     return result;
   },
 

@@ -72,7 +72,8 @@ class JanusBrowserInteropTest {
                 seen.set(received);
                 return received.path("framesDecoded").asInt() >= 30 && received.path("width").asInt() == 640
                         && received.path("height").asInt() == 480 && received.path("audioLevel").asDouble() > 0.05;
-            }, WAIT, () -> "the page to decode Parley's 640x480 video and hear its voice: " + seen.get());
+            }, WAIT, () -> "the page to decode Parley's 640x480 video and hear its voice: " + seen.get()
+                    + " (Parley's own microphone level: " + room.localMediaStream().audioTrack().level() + ")");
         }
     }
 }
