@@ -10,12 +10,15 @@ import java.awt.geom.Ellipse2D;
 import javax.swing.JComponent;
 
 /**
- * A person's initials in a circle: the incoming-call dialog's picture and the video
- * placeholders' centre.
+ * A person's initials in a circle: the incoming-call dialog's picture, the video placeholders'
+ * centre, and (through {@link #icon}) a contact list's rows.
+ *
+ * <p>Theme keys: {@code @uiDefault Parley.video.avatarBackground Color},
+ * {@code @uiDefault Parley.video.avatarForeground Color}.
  *
  * <p>Threading: EDT.
  */
-final class Avatar extends JComponent {
+public final class Avatar extends JComponent {
 
     private final String name;
 
@@ -49,6 +52,32 @@ final class Avatar extends JComponent {
         } finally {
             g2.dispose();
         }
+    }
+
+    /** {@code name}'s initials in a circle as an icon of {@code size} pixels (scaled with the UI), for a list's rows. */
+    public static javax.swing.Icon icon(String name, int size) {
+        int scaled = com.formdev.flatlaf.util.UIScale.scale(size);
+        return new javax.swing.Icon() {
+            @Override
+            public void paintIcon(java.awt.Component c, Graphics g, int x, int y) {
+                Graphics2D g2 = (Graphics2D) g.create();
+                try {
+                    paint(g2, name, x + scaled / 2.0, y + scaled / 2.0, scaled);
+                } finally {
+                    g2.dispose();
+                }
+            }
+
+            @Override
+            public int getIconWidth() {
+                return scaled;
+            }
+
+            @Override
+            public int getIconHeight() {
+                return scaled;
+            }
+        };
     }
 
     /** Paints {@code name}'s initials in a circle of {@code size} centred on ({@code cx}, {@code cy}). */

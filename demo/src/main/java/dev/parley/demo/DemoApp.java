@@ -70,8 +70,18 @@ final class DemoApp {
         settings.applyAudio(client);
         LocalSignalingHub shared = hub;
         UserWindow window = new UserWindow(client, PEOPLE.get(userId), DemoApp::nameOf, List.copyOf(PEOPLE.keySet()),
-                () -> java.util.Set.copyOf(shared.onlineUsers()), settings, () -> closed(userId));
+                id -> presenceOf(id, shared), settings, () -> closed(userId));
         return place(window);
+    }
+
+    /** In a call when their window shows one, else online when the hub has them. */
+    private PeopleList.Presence presenceOf(long userId, LocalSignalingHub shared) {
+        Optional<UserWindow> open = window(userId);
+        if (open.isPresent() && open.get().currentSession() != null
+                && open.get().currentSession().state() != dev.parley.engine.SessionState.CLOSED) {
+            return PeopleList.Presence.IN_CALL;
+        }
+        return shared.onlineUsers().contains(userId) ? PeopleList.Presence.ONLINE : PeopleList.Presence.OFFLINE;
     }
 
     /** Opens a window for a user signed in to an XMPP server. */

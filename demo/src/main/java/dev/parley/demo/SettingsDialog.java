@@ -64,15 +64,8 @@ final class SettingsDialog extends JDialog {
         JComboBox<VideoFormat> format = new JComboBox<>(DemoSettings.FORMATS.toArray(new VideoFormat[0]));
         format.setName("parley.settings.format");
         format.setSelectedItem(settings.format());
-        format.setRenderer(new javax.swing.DefaultListCellRenderer() {
-            @Override
-            public java.awt.Component getListCellRendererComponent(javax.swing.JList<?> list, Object value, int index,
-                    boolean selected, boolean focus) {
-                VideoFormat f = (VideoFormat) value;
-                String text = f == null ? "" : f.width() + "x" + f.height() + " @ " + f.frameRate() + " fps";
-                return super.getListCellRendererComponent(list, text, index, selected, focus);
-            }
-        });
+        format.setRenderer(shownAs(value -> value instanceof VideoFormat f
+                ? f.width() + "x" + f.height() + " @ " + f.frameRate() + " fps" : ""));
         JRadioButton light = new JRadioButton(Texts.get("settings.light"), !settings.darkTheme());
         JRadioButton dark = new JRadioButton(Texts.get("settings.dark"), settings.darkTheme());
         dark.setName("parley.settings.dark");
@@ -86,21 +79,15 @@ final class SettingsDialog extends JDialog {
         language.addItem("");
         DemoSettings.LANGUAGES.forEach(language::addItem);
         language.setSelectedItem(settings.language());
-        language.setRenderer(new javax.swing.DefaultListCellRenderer() {
-            @Override
-            public java.awt.Component getListCellRendererComponent(javax.swing.JList<?> list, Object value, int index,
-                    boolean selected, boolean focus) {
-                String tag = (String) value;
-                // each language named in itself, as people look for their own
-                String text = tag == null || tag.isEmpty() ? Texts.get("settings.languageSystem")
-                        : java.util.Locale.forLanguageTag(tag).getDisplayLanguage(java.util.Locale.forLanguageTag(tag));
-                return super.getListCellRendererComponent(list, text, index, selected, focus);
-            }
-        });
+        // each language named in itself, as people look for their own
+        language.setRenderer(shownAs(value -> value == null || "".equals(value) ? Texts.get("settings.languageSystem")
+                : java.util.Locale.forLanguageTag((String) value).getDisplayLanguage(
+                        java.util.Locale.forLanguageTag((String) value))));
         JLabel languageNote = new JLabel(Texts.get("settings.languageNote"));
         languageNote.setName("parley.settings.languageNote");
         languageNote.setVisible(false);
-        language.addActionListener(e -> languageNote.setVisible(!settings.language().equals(language.getSelectedItem())));
+        language.addActionListener(e ->
+                languageNote.setVisible(!settings.language().equals(language.getSelectedItem())));
 
         JPanel panel = new JPanel(new MigLayout("insets dialog, wrap 2, hidemode 3", "[right][grow, fill]"));
         panel.add(Texts.label("settings.microphone", microphone));
@@ -155,6 +142,17 @@ final class SettingsDialog extends JDialog {
         setContentPane(panel);
         pack();
         setLocationRelativeTo(owner);
+    }
+
+    /** A list cell that shows {@code text} of each value. */
+    private static javax.swing.ListCellRenderer<Object> shownAs(java.util.function.Function<Object, String> text) {
+        return new javax.swing.DefaultListCellRenderer() {
+            @Override
+            public java.awt.Component getListCellRendererComponent(javax.swing.JList<?> list, Object value, int index,
+                    boolean selected, boolean focus) {
+                return super.getListCellRendererComponent(list, text.apply(value), index, selected, focus);
+            }
+        };
     }
 
     /** "System default", then the devices; the remembered one selected (the default when it is gone). */

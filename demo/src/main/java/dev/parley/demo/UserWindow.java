@@ -12,7 +12,6 @@ import dev.parley.engine.SessionState;
 import dev.parley.engine.VideoCapture;
 import dev.parley.engine.signaling.SignalingState;
 import java.awt.CardLayout;
-import java.awt.Component;
 import java.awt.event.WindowAdapter;
 import java.awt.event.WindowEvent;
 import java.util.ArrayList;
@@ -20,20 +19,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.LongFunction;
-import java.util.function.Supplier;
-import javax.swing.DefaultListCellRenderer;
 import javax.swing.DefaultListModel;
 import javax.swing.JButton;
 import javax.swing.JFrame;
 import javax.swing.JLabel;
-import javax.swing.JList;
 import javax.swing.JPanel;
 import javax.swing.JScrollPane;
 import javax.swing.JTabbedPane;
 import javax.swing.JTextField;
-import javax.swing.ListSelectionModel;
 import javax.swing.Timer;
 import javax.swing.UIManager;
 import javax.swing.WindowConstants;
@@ -58,7 +52,7 @@ final class UserWindow extends JFrame {
     private final JLabel status = new JLabel();
     private final JLabel message = new JLabel(" ");
     private final DefaultListModel<Long> people = new DefaultListModel<>();
-    private final JList<Long> peopleList = new JList<>(people);
+    private final PeopleList peopleList;
     private final List<Long> contacts;
     private final JTextField search = new JTextField(18);
     private final JTextField ids = new JTextField(18);
@@ -66,24 +60,26 @@ final class UserWindow extends JFrame {
     private final RecentCalls recent;
     private final Map<CallSession, PendingCall> pending = new HashMap<>();
     private final CallView callView;
-    private final Supplier<Set<Long>> online;
-    private final Timer presence = new Timer(1000, e -> peopleList.repaint());
+    private final Timer presence;
     private CallSession current;
     private boolean closed;
 
     /**
      * @param contacts the people to offer, or {@code null} to let the user type ids (server mode)
-     * @param online who is online now, for the list; {@code null} when unknown
+     * @param presence whether a person is online, offline or in a call, for the list; {@code null} when unknown
      */
     UserWindow(CallClient client, String name, LongFunction<String> names, List<Long> contacts,
-            Supplier<Set<Long>> online, DemoSettings settings, Runnable onClosed) {
+            LongFunction<PeopleList.Presence> presence, DemoSettings settings, Runnable onClosed) {
         super(Texts.get("user.title", name));
         this.client = client;
         this.userId = client.userId();
         this.names = names;
         this.settings = settings;
         this.onClosed = onClosed;
-        this.online = online;
+        this.peopleList = new PeopleList(people, names,
+                presence != null ? presence : id -> PeopleList.Presence.ONLINE, this::call);
+        // who is online or in a call changes without events: show it every second
+        this.presence = new Timer(1000, e -> peopleList.repaint());
         this.contacts = contacts == null ? null : contacts.stream().filter(id -> id != userId).toList();
         setName("parley.window." + userId);
         setDefaultCloseOperation(WindowConstants.DO_NOTHING_ON_CLOSE);
@@ -117,11 +113,17 @@ final class UserWindow extends JFrame {
             });
             callees.add(search);
             filterPeople();
-            peopleList.setName("parley.people");
-            peopleList.setSelectionMode(ListSelectionModel.MULTIPLE_INTERVAL_SELECTION);
-            peopleList.setCellRenderer(new PersonRenderer());
-            peopleList.getAccessibleContext().setAccessibleName(Texts.get("user.contacts"));
             callees.add(new JScrollPane(peopleList));
+            // someone not in the list
+            ids.setName("parley.callById");
+            ids.getAccessibleContext().setAccessibleName(Texts.get("user.callById"));
+            ids.putClientProperty("JTextField.placeholderText", Texts.get("user.callByIdHint"));
+            JButton byId = new JButton(Texts.get("user.callById"));
+            byId.setName("parley.callByIdButton");
+            byId.addActionListener(e -> callById());
+            ids.addActionListener(e -> callById());
+            callees.add(ids, "split 2, growx");
+            callees.add(byId, "growx 0");
         } else {
             callees.add(new JLabel(Texts.get("user.ids")));
             ids.setName("parley.ids");
@@ -178,8 +180,8 @@ final class UserWindow extends JFrame {
                 }
             }
         });
-        if (online != null) {
-            presence.start(); // who is online changes without events: show it every second
+        if (presence != null) {
+            this.presence.start();
         }
         setSize(760, 600);
     }
@@ -253,19 +255,40 @@ final class UserWindow extends JFrame {
         }
     }
 
+    /** Calls the ids typed under the list (video, through the pre-join check). */
+    private void callById() {
+        List<Long> to = typedIds();
+        if (to != null && !to.isEmpty()) {
+            call(ConferenceType.VIDEO, to);
+        } else if (to != null) {
+            message.setText(Texts.get("user.badIds"));
+        }
+    }
+
+    /** The ids typed in the field, or {@code null} (and a message) when they are not numbers. */
+    private List<Long> typedIds() {
+        List<Long> to = new ArrayList<>();
+        try {
+            for (String part : ids.getText().split(",")) {
+                if (!part.isBlank()) {
+                    to.add(Long.parseLong(part.trim()));
+                }
+            }
+        } catch (NumberFormatException e) {
+            message.setText(Texts.get("user.badIds"));
+            return null;
+        }
+        return to;
+    }
+
     private List<Long> chosen() {
         List<Long> to = new ArrayList<>();
-        if (ids.isShowing()) {
-            try {
-                for (String part : ids.getText().split(",")) {
-                    if (!part.isBlank()) {
-                        to.add(Long.parseLong(part.trim()));
-                    }
-                }
-            } catch (NumberFormatException e) {
-                message.setText(Texts.get("user.badIds"));
+        if (contacts == null) {
+            List<Long> typed = typedIds();
+            if (typed == null) {
                 return null;
             }
+            to.addAll(typed);
         } else {
             to.addAll(peopleList.getSelectedValuesList());
         }
@@ -366,6 +389,7 @@ final class UserWindow extends JFrame {
                 show(accepted);
             });
             dialog.showRinging();
+            TitleFlash.whileRinging(UserWindow.this, Texts.get("user.ringingTitle", caller), dialog, dialog::isRinging);
         }
 
         @Override
@@ -395,19 +419,6 @@ final class UserWindow extends JFrame {
         @Override
         public void signalingStateChanged(SignalingState state) {
             showStatus(state);
-        }
-    }
-
-    /** A person in the list: name, id, online or not. */
-    private final class PersonRenderer extends DefaultListCellRenderer {
-        @Override
-        public Component getListCellRendererComponent(JList<?> list, Object value, int index, boolean selected,
-                boolean focus) {
-            long id = (Long) value;
-            boolean isOnline = online == null || online.get().contains(id);
-            String text = names.apply(id) + " (" + id + ") \u00b7 "
-                    + Texts.get(isOnline ? "user.online" : "user.offline");
-            return super.getListCellRendererComponent(list, text, index, selected, focus);
         }
     }
 }
