@@ -19,6 +19,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 const files = {
   '/': ['page/index.html', 'text/html'],
   '/peer.js': ['page/peer.js', 'text/javascript'],
+  '/tones.js': ['page/tones.js', 'text/javascript'],
   '/quickblox.min.js': ['vendor/quickblox.min.js', 'text/javascript'],
   '/janus.html': ['page/janus.html', 'text/html'],
   '/janus-peer.js': ['page/janus-peer.js', 'text/javascript'],

@@ -148,6 +148,13 @@ window.peer = {
     return result;
   },
 
+  /** The tones in feed's audio as the page hears it (see tones.js), or null before it arrives. */
+  async remoteAudioTone(feed, hz) {
+    const player = document.getElementById('remote-audio-' + feed);
+    if (!player || !player.srcObject) return null;
+    return window.toneIn(player.srcObject, player, hz);
+  },
+
   /** Leaves the room and ends the Janus session. */
   async leave() {
     await new Promise((resolve) => janus.destroy({ success: resolve, error: resolve }));

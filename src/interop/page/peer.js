@@ -263,10 +263,6 @@
     async remoteAudioTone(userId, hz) {
       const video = document.getElementById('remote-' + userId);
       if (!video || !video.srcObject || !video.srcObject.getAudioTracks().length) return null;
-      if (!window.audioContext) window.audioContext = new AudioContext();
-      const context = window.audioContext;
-      await context.resume();
-      // Chromium feeds a remote track to WebAudio only while a media element plays it.
       let player = document.getElementById('audio-' + userId);
       if (!player) {
         player = document.createElement('audio');
@@ -275,27 +271,7 @@
         player.srcObject = video.srcObject;
         document.body.appendChild(player);
       }
-      const analyser = context.createAnalyser();
-      analyser.fftSize = 8192;
-      analyser.smoothingTimeConstant = 0;
-      const source = context.createMediaStreamSource(video.srcObject);
-      source.connect(analyser);
-      await new Promise((resolve) => setTimeout(resolve, 600));
-      const bins = new Float32Array(analyser.frequencyBinCount);
-      analyser.getFloatFrequencyData(bins);
-      source.disconnect();
-      const binHz = context.sampleRate / analyser.fftSize;
-      let loudest = 0;
-      let at = -Infinity;
-      let other = -Infinity;
-      bins.forEach((db, i) => {
-        const f = i * binHz;
-        if (f < 100 || f > 4000) return;
-        if (db > bins[loudest] || loudest === 0) loudest = i;
-        if (Math.abs(f - hz) <= 30) at = Math.max(at, db);
-        else other = Math.max(other, db);
-      });
-      return { dominantHz: loudest * binHz, levelDb: at, otherDb: other };
+      return window.toneIn(video.srcObject, player, hz);
     },
 
     /**

@@ -23,9 +23,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * A browser in the same Janus room: Meetecho's janus.js (npm {@code janus-gateway}) in Debian's
  * Chromium publishes its fake camera and 440 Hz microphone, a Parley participant publishes the
- * test pattern and a 440 Hz microphone (PulseAudio test devices); each subscribes to the other.
+ * test pattern and a 660 Hz microphone (PulseAudio test devices); each subscribes to the other.
  * Parley receives the browser's frames and plays its tone on its speaker; the page decodes
- * Parley's frames at their size and measures Parley's voice in its own WebRTC stats.
+ * Parley's frames at their size and hears Parley's 660 Hz through WebAudio.
  */
 @ExtendWith(Servers.class)
 class JanusBrowserInteropTest {
@@ -38,7 +38,7 @@ class JanusBrowserInteropTest {
     void aJanusJsPeerInChromiumAndParleySeeAndHearEachOtherThroughTheRoom(Pulse pulse, Janus janus,
             QuickBloxBrowser browser) throws InterruptedException {
         try (Pulse.Recording parleyEars = pulse.record("bob-ears");
-                ConferenceClient parley = ConferenceAudioTest.client(janus, PARLEY, "alice-voice", "bob-ears");
+                ConferenceClient parley = ConferenceAudioTest.client(janus, PARLEY, "bob-voice", "bob-ears");
                 QuickBloxBrowser.Peer page = browser.openJanusPage(BROWSER)) {
             ConferenceSession room = parley.createSession(Long.toString(Janus.ROOM), ConferenceType.VIDEO);
             room.localMediaStream().videoTrack().setVideoCapture(new TestPatternCapture());
@@ -71,9 +71,19 @@ class JanusBrowserInteropTest {
                 JsonNode received = page.invoke("received", PARLEY);
                 seen.set(received);
                 return received.path("framesDecoded").asInt() >= 30 && received.path("width").asInt() == 640
-                        && received.path("height").asInt() == 480 && received.path("audioLevel").asDouble() > 0.05;
-            }, WAIT, () -> "the page to decode Parley's 640x480 video and hear its voice: " + seen.get()
-                    + " (Parley's own microphone level: " + room.localMediaStream().audioTrack().level() + ")");
+                        && received.path("height").asInt() == 480;
+            }, WAIT, () -> "the page to decode Parley's 640x480 video: " + seen.get());
+            // Parley's microphone plays 660 Hz, not the page's 440 Hz: Parley's echo canceller, hearing
+            // 440 Hz on its speaker, took a 440 Hz microphone for echo and cancelled it within seconds.
+            // The page hears it through WebAudio: the frequency, not just a level.
+            AtomicReference<JsonNode> heard = new AtomicReference<>();
+            Waits.until(() -> {
+                JsonNode tone = page.invoke("remoteAudioTone", PARLEY, 660);
+                heard.set(tone);
+                return tone != null && !tone.isNull() && Math.abs(tone.path("dominantHz").asDouble() - 660) < 15
+                        && tone.path("levelDb").asDouble() - tone.path("otherDb").asDouble() >= Hearing.CLEAR_DB;
+            }, WAIT, () -> "Parley's 660 Hz in the page: " + heard.get() + " (Parley's own microphone level: "
+                    + room.localMediaStream().audioTrack().level() + ", the page's stats: " + seen.get() + ")");
         }
     }
 }
