@@ -15,9 +15,10 @@
 #   fakeroot         jpackage builds the demo's Debian package with it (package-demo.sh)
 #   binutils         objcopy/strip, which jpackage's runtime image needs
 #   x11-utils        xwininfo: test-demo-package.sh waits for the installed demo's window
+#   trayer           a system tray on the test display, for the demo's call notifications
 set -euo pipefail
 
-packages=(libpulse0 prosody coturn openssl xvfb openbox chromium iproute2 nftables pulseaudio pulseaudio-utils janus fakeroot binutils x11-utils)
+packages=(libpulse0 prosody coturn openssl xvfb openbox chromium iproute2 nftables pulseaudio pulseaudio-utils janus fakeroot binutils x11-utils trayer)
 # `install-deps.sh demo`: only what running the demo needs.
 if [ "${1:-}" = demo ]; then
   packages=(libpulse0)

@@ -145,6 +145,19 @@ public class IncomingCallDialog extends JDialog {
         this.onDecline = Objects.requireNonNull(onDecline, "onDecline");
     }
 
+    /**
+     * Accepts the call as the Accept button does (a video call with the camera), for another
+     * place to answer from, such as a desktop notification's Accept.
+     */
+    public void accept() {
+        accept(false);
+    }
+
+    /** Declines the call as the Decline button does. */
+    public void decline() {
+        reject();
+    }
+
     /** Shows the dialog and starts ringing; closes at once if the session already ended. */
     public void showRinging() {
         if (session.state() == SessionState.CLOSED) {

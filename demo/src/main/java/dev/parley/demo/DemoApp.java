@@ -33,6 +33,7 @@ final class DemoApp {
     private final List<java.awt.Window> rooms = new ArrayList<>();
     private LocalSignalingHub hub;
     private Window launcher;
+    private final TrayNotifier tray = new TrayNotifier();
 
     DemoApp(DemoSettings settings, boolean exitWhenDone) {
         this.settings = settings;
@@ -41,6 +42,11 @@ final class DemoApp {
 
     DemoSettings settings() {
         return settings;
+    }
+
+    /** The notifications of calls ringing where nobody looks (the system tray, where there is one). */
+    TrayNotifier tray() {
+        return tray;
     }
 
     void setLauncher(Window launcher) {
@@ -96,6 +102,7 @@ final class DemoApp {
 
     private UserWindow place(UserWindow window) {
         windows.add(window);
+        window.setTray(tray);
         java.util.Optional<java.awt.Rectangle> saved = settings.windowBounds(window.userId());
         if (saved.isPresent()) {
             window.setBounds(saved.get()); // where the person left it last time
@@ -122,6 +129,7 @@ final class DemoApp {
         }
         List.copyOf(rooms).forEach(java.awt.Window::dispose);
         rooms.clear();
+        tray.close();
         if (hub != null) {
             hub.close();
             hub = null;

@@ -47,6 +47,7 @@ final class UserWindow extends JFrame {
     private final LongFunction<String> names;
     private final DemoSettings settings;
     private final Runnable onClosed;
+    private TrayNotifier tray;
     private final CardLayout cards = new CardLayout();
     private final JPanel content = new JPanel(cards);
     private final JLabel status = new JLabel();
@@ -197,6 +198,11 @@ final class UserWindow extends JFrame {
     /** The session on screen, or {@code null} when idle. */
     CallSession currentSession() {
         return current;
+    }
+
+    /** Where a call ringing unseen is told besides the dialog (the system tray). */
+    void setTray(TrayNotifier tray) {
+        this.tray = tray;
     }
 
     /** Hangs up, signs out, closes the window. Idempotent. */
@@ -388,8 +394,21 @@ final class UserWindow extends JFrame {
                 }
                 show(accepted);
             });
+            boolean unseen = !isActive() || (getExtendedState() & ICONIFIED) != 0;
             dialog.showRinging();
             TitleFlash.whileRinging(UserWindow.this, Texts.get("user.ringingTitle", caller), dialog, dialog::isRinging);
+            if (unseen && tray != null && tray.ringing(caller, session.conferenceType() == ConferenceType.VIDEO,
+                    dialog::accept, dialog::decline, () -> {
+                        setExtendedState(getExtendedState() & ~ICONIFIED);
+                        toFront();
+                    })) {
+                dialog.addWindowListener(new WindowAdapter() {
+                    @Override
+                    public void windowClosed(WindowEvent e) {
+                        tray.stopped();
+                    }
+                });
+            }
         }
 
         @Override
