@@ -27,6 +27,8 @@ public final class DemoScreenshots {
 
     private final Path out;
     private final Robot robot = new Robot();
+    /** "-200" for the pictures at 200 % (sun.java2d.uiScale=2), as screenshots-demo.sh runs it the second time. */
+    private static final String SUFFIX = System.getProperty("parley.shots.suffix", "");
     private DemoApp app;
     private int preJoinShots;
 
@@ -44,6 +46,9 @@ public final class DemoScreenshots {
 
     private void run() throws Exception {
         Preferences prefs = Preferences.userRoot().node("parley-demo-shots-" + UUID.randomUUID());
+        // the pictures' call histories, not the user's
+        Path histories = Files.createTempDirectory("parley-demo-shots");
+        System.setProperty("parley.demo.configDir", histories.toString());
         AtomicReference<Launcher> launcher = new AtomicReference<>();
         SwingUtilities.invokeAndWait(() -> {
             DemoApp.installTheme(false);
@@ -58,7 +63,6 @@ public final class DemoScreenshots {
         edt(() -> app.openEmbedded(444));
         Thread.sleep(1000);
         shoot("demo-launcher", launcher.get());
-        shoot("demo-idle", alice);
 
         call(alice, List.of(222L));
         JDialog ringing = await(() -> dialogOf(bob));
@@ -77,6 +81,31 @@ public final class DemoScreenshots {
         oneToOne.hangUp(Map.of());
         waitFor(() -> oneToOne.state() == dev.parley.engine.SessionState.CLOSED);
         Thread.sleep(500);
+
+        // Dave rings Alice, who does not answer: a missed call on her Recent tab
+        UserWindow dave = edt(() -> app.window(444).orElseThrow());
+        CallSession unanswered = edt(() -> {
+            CallSession s = dave.client().createSession(List.of(111L), dev.parley.engine.ConferenceType.AUDIO);
+            s.startCall(Map.of("name", "Dave"));
+            return s;
+        });
+        await(() -> dialogOf(alice));
+        edt(() -> {
+            unanswered.hangUp(Map.of());
+            return null;
+        });
+        waitFor(() -> {
+            try {
+                return edt(() -> alice.recentCalls().size() == 2);
+            } catch (Exception e) {
+                return false;
+            }
+        });
+        Thread.sleep(800);
+        shoot("demo-idle", alice);
+        tab(alice, 1);
+        shoot("demo-recent", alice);
+        tab(alice, 0);
 
         call(alice, List.of(222L, 333L, 444L));
         for (long id : new long[] {222, 333, 444}) {
@@ -100,6 +129,16 @@ public final class DemoScreenshots {
         });
         Thread.sleep(1500);
         shoot("demo-group-call-dark", alice);
+        edt(() -> {
+            group.hangUp(Map.of());
+            alice.setSize(760, 600);
+            return null;
+        });
+        waitFor(() -> group.state() == dev.parley.engine.SessionState.CLOSED);
+        Thread.sleep(1500);
+        shoot("demo-idle-dark", alice);
+        tab(alice, 1);
+        shoot("demo-recent-dark", alice);
         edt(() -> {
             app.shutDown();
             return null;
@@ -126,6 +165,14 @@ public final class DemoScreenshots {
             find(check, javax.swing.JButton.class, "parley.preJoin.join").doClick();
             return null;
         });
+    }
+
+    private void tab(UserWindow window, int index) throws Exception {
+        edt(() -> {
+            find(window, javax.swing.JTabbedPane.class, "parley.tabs").setSelectedIndex(index);
+            return null;
+        });
+        Thread.sleep(400);
     }
 
     private void accept(JDialog dialog) throws Exception {
@@ -156,7 +203,13 @@ public final class DemoScreenshots {
             return new Rectangle(p.x, p.y, root.getWidth(), root.getHeight());
         });
         Thread.sleep(400);
-        ImageIO.write(robot.createScreenCapture(bounds), "png", out.resolve(name + ".png").toFile());
+        // every pixel of the screen (at 200 % a plain capture is scaled down to the window's size)
+        List<java.awt.Image> variants = robot.createMultiResolutionScreenCapture(bounds).getResolutionVariants();
+        java.awt.Image largest = variants.get(variants.size() - 1);
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(largest.getWidth(null),
+                largest.getHeight(null), java.awt.image.BufferedImage.TYPE_INT_RGB);
+        image.getGraphics().drawImage(largest, 0, 0, null);
+        ImageIO.write(image, "png", out.resolve(name + SUFFIX + ".png").toFile());
     }
 
     private static <T extends Component> T find(java.awt.Container root, Class<T> type, String name) {
