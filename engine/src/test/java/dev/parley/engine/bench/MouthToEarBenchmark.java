@@ -43,14 +43,14 @@ import java.util.Map;
  */
 public final class MouthToEarBenchmark {
 
-    private static final int WARM_UP = 3;
+    private static final int WARM_UP = BenchTable.smokeOr(1, 3);
     private static final double ONSET_DB = -40;
     private static final double LEVEL_ONSET = Math.pow(10, ONSET_DB / 20);
     private static final long ALICE = 8801;
     private static final long BOB = 8802;
 
     public static void main(String[] args) throws Exception {
-        int bursts = args.length > 0 ? Integer.parseInt(args[0]) : BenchTable.smokeOr(6, 24);
+        int bursts = args.length > 0 ? Integer.parseInt(args[0]) : BenchTable.smokeOr(4, 24);
         Samples deviceToDevice = new Samples();
         Samples toDecoded = new Samples();
         Samples browser = new Samples();
