@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Installs the Debian packages Parley's build and tests need, only those that are missing.
 #   libpulse0        webrtc-java's native library links against it
+#   gcc, libc6-dev,  build Parley's frame converter (engine/src/main/native), libyuv linked in
+#   libyuv-dev       statically; without them the engine builds and converts frames the slower way
 #   prosody          the XMPP server the signaling tests run against (c2s TLS + WebSocket)
 #   coturn           the TURN server
 #   openssl          makes Prosody's self-signed certificate on the fly
@@ -18,10 +20,10 @@
 #   trayer           a system tray on the test display, for the demo's call notifications
 set -euo pipefail
 
-packages=(libpulse0 prosody coturn openssl xvfb openbox chromium iproute2 nftables pulseaudio pulseaudio-utils janus fakeroot binutils x11-utils trayer)
+packages=(libpulse0 gcc libc6-dev libyuv-dev prosody coturn openssl xvfb openbox chromium iproute2 nftables pulseaudio pulseaudio-utils janus fakeroot binutils x11-utils trayer)
 # `install-deps.sh demo`: only what running the demo needs.
 if [ "${1:-}" = demo ]; then
-  packages=(libpulse0)
+  packages=(libpulse0 gcc libc6-dev libyuv-dev)
 fi
 
 missing=()

@@ -26,7 +26,6 @@ import javax.swing.SwingUtilities;
 import org.openjdk.jmh.profile.GCProfiler;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
-import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 
@@ -53,28 +52,41 @@ public final class RenderBenchmarks {
     }
 
     private static void framePath() throws Exception {
-        Options options = new OptionsBuilder().include(FramePathBenchmark.class.getSimpleName())
-                .forks(1).warmupIterations(BenchTable.smokeOr(0, 3)).warmupTime(TimeValue.seconds(1))
-                .measurementIterations(BenchTable.smokeOr(1, 5))
-                .measurementTime(BenchTable.smoke() ? TimeValue.milliseconds(200) : TimeValue.seconds(1))
-                .addProfiler(GCProfiler.class).build();
-        List<RunResult> results = new ArrayList<>(new Runner(options).run());
+        List<RunResult> results = new ArrayList<>(new Runner(framePathOptions(".*", "").build()).run());
+        // the same path through webrtc-java's converter: what runs where Parley's native converter is missing
+        List<RunResult> fallback = new ArrayList<>(new Runner(framePathOptions("\\.parley$",
+                "-Dparley.video.nativeConverter=false").build()).run());
         System.out.println();
         System.out.println("Frame path, microseconds per frame (JMH average time, 1 fork, 5 x 1 s after 3 x 1 s warm-up);"
                 + " bytes allocated per frame from JMH's GC profiler");
         BenchTable.begin("frame-path", "size", "floor:", "parley:", "parley / floor:", "parley B/frame:",
-                "in a 480x270 tile:", "tile B/frame:", "per-frame BufferedImage:");
+                "in a 480x270 tile:", "tile B/frame:", "without the native converter:", "per-frame BufferedImage:");
         for (String size : new String[] {"640x480", "1280x720", "1920x1080"}) {
             double floor = score(results, "floor", size);
             double parley = score(results, "parley", size);
             double tile = score(results, "parleyInTile", size);
             double naive = score(results, "perFrameBufferedImage", size);
+            double java = score(fallback, "parley", size);
             BenchTable.row(size, BenchTable.fixed(floor, 1), BenchTable.fixed(parley, 1),
                     "**" + BenchTable.fixed(parley / floor, 2) + "**", BenchTable.fixed(allocated(results, "parley", size), 0),
                     BenchTable.fixed(tile, 1), BenchTable.fixed(allocated(results, "parleyInTile", size), 0),
+                    BenchTable.fixed(java, 1) + " (" + BenchTable.fixed(java / floor, 2) + "x)",
                     BenchTable.fixed(naive, 1));
         }
         BenchTable.end("frame-path");
+    }
+
+    private static OptionsBuilder framePathOptions(String methods, String jvmArgument) {
+        OptionsBuilder options = new OptionsBuilder();
+        options.include(FramePathBenchmark.class.getName() + methods)
+                .forks(1).warmupIterations(BenchTable.smokeOr(0, 3)).warmupTime(TimeValue.seconds(1))
+                .measurementIterations(BenchTable.smokeOr(1, 5))
+                .measurementTime(BenchTable.smoke() ? TimeValue.milliseconds(200) : TimeValue.seconds(1))
+                .addProfiler(GCProfiler.class);
+        if (!jvmArgument.isEmpty()) {
+            options.jvmArgsAppend(jvmArgument);
+        }
+        return options;
     }
 
     private static RunResult result(List<RunResult> results, String method, String size) {

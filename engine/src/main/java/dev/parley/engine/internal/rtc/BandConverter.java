@@ -10,7 +10,7 @@ import java.nio.ByteOrder;
 import java.nio.IntBuffer;
 
 /**
- * Converts an I420 frame into a packed {@code int[]} of {@code 0xAARRGGBB} pixels, the raster of
+ * The fallback where {@link NativeYuv} (Parley's own converter) is not there. Converts an I420 frame into a packed {@code int[]} of {@code 0xAARRGGBB} pixels, the raster of
  * a {@code TYPE_INT_RGB} image, band by band: libyuv converts a few rows into a small direct
  * buffer that stays in the CPU cache, and a bulk copy moves them into the array. Converting the
  * whole frame into a frame-sized buffer first and copying that sends every pixel through main

@@ -27,6 +27,11 @@ public final class NativeFrame implements VideoFrame {
         valid = false;
     }
 
+    /** The webrtc-java buffer under this view (tests compare converters on it). */
+    VideoFrameBuffer nativeBuffer() {
+        return frame.buffer;
+    }
+
     @Override
     public int width() {
         return frame.buffer.getWidth();
@@ -52,7 +57,7 @@ public final class NativeFrame implements VideoFrame {
         if (!valid) {
             throw new IllegalStateException("a VideoFrame is valid only during the onFrame call that delivered it");
         }
-        BandConverter.forThisThread().convert(frame.buffer, target);
+        convertWhole(target);
     }
 
     @Override
@@ -64,7 +69,11 @@ public final class NativeFrame implements VideoFrame {
             throw new IllegalArgumentException("target size " + targetWidth + "x" + targetHeight + " is not positive");
         }
         if (targetWidth == width() && targetHeight == height()) {
-            BandConverter.forThisThread().convert(frame.buffer, target);
+            convertWhole(target);
+            return;
+        }
+        if (NativeYuv.available()) {
+            NativeYuv.convert(frame.buffer, target, targetWidth, targetHeight);
             return;
         }
         if (target.length < targetWidth * targetHeight) {
@@ -77,6 +86,14 @@ public final class NativeFrame implements VideoFrame {
             BandConverter.forThisThread().convert(scaled, target);
         } finally {
             scaled.release();
+        }
+    }
+
+    private void convertWhole(int[] target) {
+        if (NativeYuv.available()) {
+            NativeYuv.convert(frame.buffer, target);
+        } else {
+            BandConverter.forThisThread().convert(frame.buffer, target);
         }
     }
 
