@@ -324,7 +324,40 @@ static int convert(JNIEnv *env, const planes *in, jintArray target) {
     return result == 0 ? PARLEY_OK : PARLEY_LIBYUV_FAILED;
 }
 
-/* Scales `in` into `scratch` (an I420 frame of target_width x target_height), then converts that. */
+/* An I420 frame of width x height packed at `base`. */
+static planes packed(uint8_t *base, int width, int height) {
+    int chroma_width = (width + 1) / 2;
+    int chroma_height = (height + 1) / 2;
+    planes frame = {
+        .y = base,
+        .u = base + (jlong) width * height,
+        .v = base + (jlong) width * height + (jlong) chroma_width * chroma_height,
+        .stride_y = width,
+        .stride_u = chroma_width,
+        .stride_v = chroma_width,
+        .width = width,
+        .height = height,
+    };
+    return frame;
+}
+
+static jlong packed_bytes(int width, int height) {
+    return (jlong) width * height + 2L * ((width + 1) / 2) * ((height + 1) / 2);
+}
+
+/* Box-filters `from` into `to` (libyuv's I420Scale, the filter webrtc's own CropAndScaleFrom uses). */
+static int box(const planes *from, const planes *to) {
+    return I420Scale(from->y, from->stride_y, from->u, from->stride_u, from->v, from->stride_v, from->width,
+            from->height, (uint8_t *) to->y, to->stride_y, (uint8_t *) to->u, to->stride_u, (uint8_t *) to->v,
+            to->stride_v, to->width, to->height, kFilterBox);
+}
+
+/*
+ * Scales `in` to target_width x target_height in `scratch`, then converts that. libyuv's box
+ * filter is fast for exact halves and quarters and slow for other ratios (1280x720 to 480x270:
+ * 173 us), so a frame at least twice the target's size is first halved (the fast path), and
+ * the half-size frame scaled the rest of the way (44 us for the same).
+ */
 static int scale_and_convert(JNIEnv *env, const planes *in, jobject scratch, jint target_width, jint target_height,
         jintArray target) {
     if (target_width <= 0 || target_height <= 0) {
@@ -334,26 +367,21 @@ static int scale_and_convert(JNIEnv *env, const planes *in, jobject scratch, jin
     if (base == NULL) {
         return PARLEY_NOT_DIRECT;
     }
-    int chroma_width = (target_width + 1) / 2;
-    int chroma_height = (target_height + 1) / 2;
-    jlong needed = (jlong) target_width * target_height + 2L * chroma_width * chroma_height;
+    int exact = (in->width == 2 * target_width && in->height == 2 * target_height)
+            || (in->width == 4 * target_width && in->height == 4 * target_height);
+    int halve = !exact && in->width >= 2 * target_width && in->height >= 2 * target_height;
+    jlong final_bytes = packed_bytes(target_width, target_height);
+    jlong needed = final_bytes + (halve ? packed_bytes(in->width / 2, in->height / 2) : 0);
     if ((*env)->GetDirectBufferCapacity(env, scratch) < needed) {
         return PARLEY_SCRATCH_TOO_SMALL;
     }
-    planes scaled = {
-        .y = base,
-        .u = base + (jlong) target_width * target_height,
-        .v = base + (jlong) target_width * target_height + (jlong) chroma_width * chroma_height,
-        .stride_y = target_width,
-        .stride_u = chroma_width,
-        .stride_v = chroma_width,
-        .width = target_width,
-        .height = target_height,
-    };
-    /* the box filter: what webrtc's own CropAndScaleFrom uses */
-    if (I420Scale(in->y, in->stride_y, in->u, in->stride_u, in->v, in->stride_v, in->width, in->height,
-            (uint8_t *) scaled.y, scaled.stride_y, (uint8_t *) scaled.u, scaled.stride_u, (uint8_t *) scaled.v,
-            scaled.stride_v, target_width, target_height, kFilterBox) != 0) {
+    planes scaled = packed(base, target_width, target_height);
+    if (halve) {
+        planes half = packed(base + final_bytes, in->width / 2, in->height / 2);
+        if (box(in, &half) != 0 || box(&half, &scaled) != 0) {
+            return PARLEY_LIBYUV_FAILED;
+        }
+    } else if (box(in, &scaled) != 0) {
         return PARLEY_LIBYUV_FAILED;
     }
     return convert(env, &scaled, target);

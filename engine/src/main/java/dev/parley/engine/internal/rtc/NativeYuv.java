@@ -106,7 +106,7 @@ public final class NativeYuv {
      * filter), then converts that into {@code target}. Only while {@link #available()}.
      */
     public static void convert(VideoFrameBuffer buffer, int[] target, int targetWidth, int targetHeight) {
-        ByteBuffer scratch = scratch(targetWidth, targetHeight);
+        ByteBuffer scratch = scratch(targetWidth, targetHeight, buffer.getWidth(), buffer.getHeight());
         int result;
         if (READS_BUFFER_FIELDS && buffer instanceof NativeI420Buffer) {
             result = bufferScaleToArgb(buffer, scratch, targetWidth, targetHeight, target);
@@ -119,18 +119,22 @@ public final class NativeYuv {
         check(result, buffer, target, targetWidth, targetHeight);
     }
 
-    private static ByteBuffer scratch(int width, int height) {
+    /** Room for the scaled frame and, where the native code halves the frame first, the half-size one. */
+    private static ByteBuffer scratch(int width, int height, int sourceWidth, int sourceHeight) {
         if (width <= 0 || height <= 0) {
             throw new IllegalArgumentException("target size " + width + "x" + height + " is not positive");
         }
-        long chroma = (long) ((width + 1) / 2) * ((height + 1) / 2);
-        long needed = (long) width * height + 2 * chroma;
+        long needed = i420Bytes(width, height) + i420Bytes(sourceWidth / 2, sourceHeight / 2);
         ByteBuffer scratch = SCRATCH.get();
         if (scratch == null || scratch.capacity() < needed) {
             scratch = ByteBuffer.allocateDirect(Math.toIntExact(needed));
             SCRATCH.set(scratch);
         }
         return scratch;
+    }
+
+    private static long i420Bytes(int width, int height) {
+        return (long) width * height + 2L * ((width + 1) / 2) * ((height + 1) / 2);
     }
 
     private static void check(int result, VideoFrameBuffer buffer, int[] target, int width, int height) {

@@ -116,6 +116,24 @@ class NativeYuvTest {
     }
 
     @Test
+    void aFrameScaledByAnUnevenRatioLooksLikeWebrtcsScaling() {
+        // 1280x720 into 480x270: halved first, then box-filtered the rest of the way
+        try (PatternFrame frame = new PatternFrame(1280, 720)) {
+            NativeI420Buffer buffer = buffer(frame);
+            VideoFrameBuffer scaled = buffer.cropAndScale(0, 0, 1280, 720, 480, 270);
+            int[] expected = new int[480 * 270];
+            try {
+                BandConverter.forThisThread().convert(scaled, expected);
+            } finally {
+                scaled.release();
+            }
+            int[] actual = new int[480 * 270];
+            NativeYuv.convert(buffer, actual, 480, 270);
+            assertThat(meanChannelDifference(expected, actual)).isLessThan(2.0);
+        }
+    }
+
+    @Test
     void aBufferOfAnotherKindGoesThroughItsGetters() {
         try (PatternFrame frame = new PatternFrame(640, 480)) {
             NativeI420Buffer buffer = buffer(frame);
@@ -187,6 +205,16 @@ class NativeYuvTest {
             }
         }
         return largest;
+    }
+
+    private static double meanChannelDifference(int[] expected, int[] actual) {
+        long sum = 0;
+        for (int i = 0; i < expected.length; i++) {
+            for (int shift = 0; shift <= 16; shift += 8) {
+                sum += Math.abs(((expected[i] >>> shift) & 0xff) - ((actual[i] >>> shift) & 0xff));
+            }
+        }
+        return sum / (3.0 * expected.length);
     }
 
     /** I420 planes in a buffer of the test's own, read through the getters. */
