@@ -1,5 +1,6 @@
 package dev.parley.components;
 
+import dev.parley.engine.AudioDevice;
 import dev.parley.engine.CallClient;
 import dev.parley.engine.CallException;
 import dev.parley.engine.CallListener;
@@ -156,6 +157,15 @@ public class IncomingCallDialog extends JDialog {
     /** Declines the call as the Decline button does. */
     public void decline() {
         reject();
+    }
+
+    /**
+     * Where the ring sounds and how loud: {@code speaker} null for the system default (also
+     * where the chosen one is unplugged), {@code volume} from 0 (silent: the dialog alone) to 1
+     * (the default). Takes effect at the next {@link #showRinging()}.
+     */
+    public void setRingtone(AudioDevice speaker, double volume) {
+        ringer.use(speaker, volume);
     }
 
     /** Shows the dialog and starts ringing; closes at once if the session already ended. */

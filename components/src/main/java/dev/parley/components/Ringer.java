@@ -1,32 +1,43 @@
 package dev.parley.components;
 
-import javax.sound.sampled.AudioFormat;
-import javax.sound.sampled.AudioSystem;
-import javax.sound.sampled.LineUnavailableException;
-import javax.sound.sampled.SourceDataLine;
+import dev.parley.engine.AudioDevice;
+import dev.parley.engine.Devices;
+import dev.parley.engine.MediaException;
+import dev.parley.engine.Ringtone;
 
 /**
- * Rings: a generated two-burst tone (440 + 480 Hz, 0.4 s on, 0.2 s off, 0.4 s on, 2 s off),
- * played through javax.sound on its own thread until {@link #stop()}. Where no audio output
- * exists it rings silently: {@link #isAudible()} says which.
+ * Rings: the engine's ringtone ({@link Devices#playRingtone}) on the chosen speaker at the
+ * chosen volume, from {@link #start()} until {@link #stop()}. Where there is no speaker, or the
+ * volume is 0, it rings silently: {@link #isAudible()} says which.
  *
- * <p>Threading: start and stop from any thread; the sound runs on {@code parley-ringer}.
+ * <p>Threading: start and stop from any thread; the ringtone is opened and closed on
+ * {@code parley-ringer}, which ends once it is closed.
  */
 final class Ringer {
 
-    private static final float RATE = 8000f;
-    private static final byte[] PATTERN = pattern();
+    private static final System.Logger LOG = System.getLogger(Ringer.class.getName());
 
+    private volatile AudioDevice speaker;
+    private volatile double volume = 1;
     private volatile boolean ringing;
     private volatile boolean audible;
     private Thread thread;
+
+    /** Where and how loud the next ring sounds: {@code speaker} null for the system default, volume 0 to 1. */
+    void use(AudioDevice speaker, double volume) {
+        if (!(volume >= 0 && volume <= 1)) {
+            throw new IllegalArgumentException("volume must be within 0 and 1, was " + volume);
+        }
+        this.speaker = speaker;
+        this.volume = volume;
+    }
 
     synchronized void start() {
         if (ringing) {
             return;
         }
         ringing = true;
-        thread = new Thread(this::play, "parley-ringer");
+        thread = new Thread(this::ring, "parley-ringer");
         thread.setDaemon(true);
         thread.start();
     }
@@ -43,55 +54,44 @@ final class Ringer {
         return ringing;
     }
 
-    /** Whether the ring is actually heard (an audio line was opened). */
+    /** Whether the ring is actually heard (the ringtone plays on a speaker). */
     boolean isAudible() {
         return audible;
     }
 
-    private void play() {
-        AudioFormat format = new AudioFormat(RATE, 16, 1, true, false);
-        SourceDataLine line;
-        try {
-            line = AudioSystem.getSourceDataLine(format);
-            line.open(format, PATTERN.length / 4);
-        } catch (LineUnavailableException | IllegalArgumentException | SecurityException e) {
-            return; // no audio output here: ring silently
+    private void ring() {
+        if (volume == 0) {
+            return; // rings on screen only
+        }
+        Ringtone ringtone = open(speaker);
+        if (ringtone == null && speaker != null) {
+            ringtone = open(null); // the chosen speaker went: the system's default rings
+        }
+        if (ringtone == null) {
+            return;
         }
         audible = true;
         try {
-            line.start();
             while (ringing) {
-                for (int offset = 0; offset < PATTERN.length && ringing; offset += 1600) {
-                    line.write(PATTERN, offset, Math.min(1600, PATTERN.length - offset));
+                try {
+                    Thread.sleep(Long.MAX_VALUE);
+                } catch (InterruptedException e) {
+                    // stop() wakes us; ringing tells whether to go on
                 }
             }
-            line.stop();
-            line.flush();
         } finally {
-            line.close();
+            ringtone.close();
             audible = false;
         }
     }
 
-    private static byte[] pattern() {
-        double[][] segments = {{0.4, 1}, {0.2, 0}, {0.4, 1}, {2.0, 0}};
-        int total = 0;
-        for (double[] s : segments) {
-            total += (int) (s[0] * RATE);
+    private Ringtone open(AudioDevice on) {
+        try {
+            return Devices.playRingtone(on, volume);
+        } catch (MediaException e) {
+            LOG.log(System.Logger.Level.INFO, "ringing silently on {0}: {1}", on == null ? "the default speaker"
+                    : on.name(), e.getMessage());
+            return null;
         }
-        byte[] pcm = new byte[total * 2];
-        int i = 0;
-        for (double[] s : segments) {
-            int n = (int) (s[0] * RATE);
-            for (int k = 0; k < n; k++, i++) {
-                double t = k / RATE;
-                double fade = Math.min(1, Math.min(k, n - k) / (0.01 * RATE)); // no clicks at the edges
-                double v = s[1] * fade * 0.25 * (Math.sin(2 * Math.PI * 440 * t) + Math.sin(2 * Math.PI * 480 * t));
-                short sample = (short) (v * Short.MAX_VALUE);
-                pcm[2 * i] = (byte) sample;
-                pcm[2 * i + 1] = (byte) (sample >> 8);
-            }
-        }
-        return pcm;
     }
 }

@@ -166,7 +166,14 @@ final class DemoApp {
         FlatLaf.updateUI();
     }
 
+    private static boolean demoThemeRegistered;
+
     static void installTheme(boolean dark) {
+        if (!demoThemeRegistered) {
+            // the demo's own FlatLaf keys (a clearly visible focus), in dev/parley/demo/theme
+            FlatLaf.registerCustomDefaultsSource("dev.parley.demo.theme");
+            demoThemeRegistered = true;
+        }
         if (dark) {
             FlatDarkLaf.setup();
         } else {

@@ -140,6 +140,28 @@ final class DemoSettings {
         return prefs.get("speaker", null);
     }
 
+    /** How loud calls ring, in percent (0: silent, the dialog alone). */
+    int ringVolume() {
+        return Math.max(0, Math.min(100, prefs.getInt("ringVolume", 80)));
+    }
+
+    void setRingVolume(int percent) {
+        prefs.putInt("ringVolume", Math.max(0, Math.min(100, percent)));
+    }
+
+    /** The chosen speaker where it is plugged in, else null (the system default). */
+    AudioDevice speaker() {
+        String id = speakerId();
+        if (id == null) {
+            return null;
+        }
+        try {
+            return Devices.speakers().stream().filter(d -> d.id().equals(id)).findFirst().orElse(null);
+        } catch (MediaException e) {
+            return null; // no sound system
+        }
+    }
+
     void setMicrophoneId(String id) {
         putOrRemove("microphone", id);
     }

@@ -107,7 +107,7 @@ final class RecentCalls extends JPanel {
                     + length;
             Component shown = super.getListCellRendererComponent(list, text, index, selected, focus);
             if (call.outcome() == CallHistory.Outcome.MISSED && !selected) {
-                shown.setForeground(UIManager.getColor("Component.error.focusedBorderColor"));
+                shown.setForeground(UIManager.getColor("Parley.missedCall.foreground"));
             }
             return shown;
         }

@@ -20,6 +20,7 @@ import javax.swing.JLabel;
 import javax.swing.JOptionPane;
 import javax.swing.JPanel;
 import javax.swing.JRadioButton;
+import javax.swing.JSlider;
 import net.miginfocom.swing.MigLayout;
 
 /**
@@ -60,6 +61,21 @@ final class SettingsDialog extends JDialog {
         JButton testSound = new JButton(Texts.get("settings.testSound"));
         testSound.setName("parley.settings.testSound");
         testSound.addActionListener(e -> playTestSound(speaker.getSelectedItem()));
+        JSlider ringVolume = new JSlider(0, 100, settings.ringVolume());
+        ringVolume.setName("parley.settings.ringVolume");
+        ringVolume.setMajorTickSpacing(25);
+        ringVolume.setPaintTicks(true);
+        // as wide as its widest text, so that the slider does not move as the number changes
+        JLabel ringVolumeValue = new JLabel(percent(100));
+        ringVolumeValue.setPreferredSize(ringVolumeValue.getPreferredSize());
+        ringVolumeValue.setText(percent(ringVolume.getValue()));
+        ringVolumeValue.setName("parley.settings.ringVolumeValue");
+        ringVolume.addChangeListener(e -> {
+            String value = percent(ringVolume.getValue());
+            ringVolumeValue.setText(value);
+            ringVolume.getAccessibleContext().setAccessibleDescription(value);
+        });
+        ringVolume.getAccessibleContext().setAccessibleDescription(ringVolumeValue.getText());
         boolean noSound = Devices.microphones().isEmpty() && Devices.speakers().isEmpty();
         JComboBox<VideoFormat> format = new JComboBox<>(DemoSettings.FORMATS.toArray(new VideoFormat[0]));
         format.setName("parley.settings.format");
@@ -97,10 +113,14 @@ final class SettingsDialog extends JDialog {
         panel.add(Texts.label("settings.speaker", speaker));
         panel.add(speaker, "split 2, growx");
         panel.add(testSound, "growx 0");
+        panel.add(Texts.label("settings.ringVolume", ringVolume));
+        panel.add(ringVolume, "split 2, growx");
+        panel.add(ringVolumeValue);
         if (noSound) {
             microphone.setEnabled(false);
             speaker.setEnabled(false);
             testSound.setEnabled(false);
+            ringVolume.setEnabled(false);
             panel.add(new JLabel(Texts.get("settings.noSound")), "skip, wmax 360");
         }
         panel.add(Texts.label("settings.camera", camera), "gaptop unrel");
@@ -124,6 +144,7 @@ final class SettingsDialog extends JDialog {
             settings.setFormat((VideoFormat) format.getSelectedItem());
             settings.setMicrophoneId(idOf(microphone.getSelectedItem()));
             settings.setSpeakerId(idOf(speaker.getSelectedItem()));
+            settings.setRingVolume(ringVolume.getValue());
             app.applyAudio();
             settings.setLanguage((String) language.getSelectedItem());
             if (dark.isSelected() != settings.darkTheme()) {
@@ -187,6 +208,11 @@ final class SettingsDialog extends JDialog {
             listening.close();
             listening = null;
         }
+    }
+
+    /** {@code value} per cent, written as the locale writes it ("80%", "80 %"). */
+    private static String percent(int value) {
+        return java.text.NumberFormat.getPercentInstance().format(value / 100.0);
     }
 
     private void playTestSound(Object item) {

@@ -387,6 +387,7 @@ final class UserWindow extends JFrame {
             String caller = userInfo.getOrDefault("name", names.apply(session.initiatorId()));
             IncomingCallDialog dialog = new IncomingCallDialog(UserWindow.this, client, session, caller);
             dialog.setOnDecline(declined -> call.declined());
+            dialog.setRingtone(settings.speaker(), settings.ringVolume() / 100.0);
             dialog.setOnAccept(accepted -> {
                 if (accepted.conferenceType() == ConferenceType.VIDEO
                         && accepted.localMediaStream().videoTrack().isEnabled()) {

@@ -162,6 +162,26 @@ abstract class DemoGuiTest {
         Waits.until(condition, timeout, what);
     }
 
+    /** The showing component called {@code name} in {@code window}, or null. */
+    protected static javax.swing.JComponent showing(FrameFixture window, String name) {
+        return GuiActionRunner.execute(() -> find(window.target(), name));
+    }
+
+    private static javax.swing.JComponent find(java.awt.Container in, String name) {
+        for (Component c : in.getComponents()) {
+            if (name.equals(c.getName()) && c instanceof javax.swing.JComponent j && c.isShowing()) {
+                return j;
+            }
+            if (c instanceof java.awt.Container container) {
+                javax.swing.JComponent found = find(container, name);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
+    }
+
     /** What the screen shows of {@code component}. */
     protected static BufferedImage capture(Component component) {
         return SwingFixture.capture(component);

@@ -18,25 +18,34 @@ class LauncherLayoutTest extends DemoGuiTest {
 
     @Test
     void everyButtonOfTheLauncherShowsWhole() {
-        List<String> cut = GuiActionRunner.execute(() -> {
-            JComponent content = (JComponent) ((javax.swing.JFrame) launcher.target()).getContentPane();
-            Rectangle visible = content.getVisibleRect();
-            List<String> problems = new ArrayList<>();
-            for (Component c : all(content)) {
-                if (c instanceof AbstractButton && c.isVisible()) {
-                    Rectangle bounds = SwingUtilities.convertRectangle(c.getParent(), c.getBounds(), content);
-                    if (!visible.contains(bounds) || c.getHeight() < c.getPreferredSize().height) {
-                        problems.add(c.getName() + " at " + bounds + " in " + visible);
-                    }
+        List<String> cut = GuiActionRunner.execute(
+                () -> cutOff((JComponent) ((javax.swing.JFrame) launcher.target()).getContentPane()));
+        assertThat(cut).as("controls cut off").isEmpty();
+    }
+
+    /** The buttons and labels of {@code content} that do not show whole, and wrapped text shorter than its lines. */
+    static List<String> cutOff(JComponent content) {
+        Rectangle visible = content.getVisibleRect();
+        List<String> problems = new ArrayList<>();
+        for (Component c : all(content)) {
+            if ((c instanceof AbstractButton || c instanceof javax.swing.JLabel) && c.isShowing()) {
+                Rectangle bounds = SwingUtilities.convertRectangle(c.getParent(), c.getBounds(), content);
+                java.awt.Dimension wanted = c.getPreferredSize();
+                if (wanted.width == 0 && wanted.height == 0) {
+                    continue; // an empty filler
                 }
-                if (c instanceof WrappedText text && text.getHeight() < text.getPreferredSize().height) {
-                    problems.add("the introduction is " + text.getHeight() + " px high, its lines need "
-                            + text.getPreferredSize().height);
+                if (!visible.contains(bounds) || c.getHeight() < wanted.height
+                        || (c instanceof AbstractButton && c.getWidth() < wanted.width)) {
+                    problems.add(c.getName() + " (" + c.getClass().getSimpleName() + ") at " + bounds + ", wants "
+                            + wanted.width + "x" + wanted.height + ", in " + visible);
                 }
             }
-            return problems;
-        });
-        assertThat(cut).as("controls cut off").isEmpty();
+            if (c instanceof WrappedText text && text.getHeight() < text.getPreferredSize().height) {
+                problems.add("the introduction is " + text.getHeight() + " px high, its lines need "
+                        + text.getPreferredSize().height);
+            }
+        }
+        return problems;
     }
 
     private static List<Component> all(Container root) {

@@ -77,6 +77,28 @@ public final class Devices {
      * @throws MediaException if the speaker is not plugged in or there is no sound system
      */
     public static void playTestSound(AudioDevice speaker) {
+        requirePlayable(speaker);
+        SpeakerTone.playChime(speaker);
+    }
+
+    /**
+     * Starts ringing on {@code speaker} (null: the system default) at {@code volume}, from 0
+     * (silent) to 1 (the ring at half of full scale): 440 + 480 Hz, twice 0.4 s every 3 s, until
+     * the returned ringtone is closed. The sound runs on a sound-system thread; this returns at
+     * once.
+     *
+     * @throws MediaException if the speaker is not plugged in or there is no sound system
+     * @throws IllegalArgumentException if {@code volume} is not within 0 to 1
+     */
+    public static Ringtone playRingtone(AudioDevice speaker, double volume) {
+        if (!(volume >= 0 && volume <= 1)) {
+            throw new IllegalArgumentException("volume must be within 0 and 1, was " + volume);
+        }
+        requirePlayable(speaker);
+        return new Ringtone(SpeakerTone.ring(speaker, volume));
+    }
+
+    private static void requirePlayable(AudioDevice speaker) {
         if (speaker != null && speaker.kind() != AudioDevice.Kind.SPEAKER) {
             throw new IllegalArgumentException(speaker.name() + " is not a speaker");
         }
@@ -87,7 +109,6 @@ public final class Devices {
         if (speaker != null && !devices.contains(speaker)) {
             throw new MediaException("speaker '" + speaker.name() + "' (" + speaker.id() + ") is not connected");
         }
-        SpeakerTone.play(speaker);
     }
 
     private static DeviceSnapshot now() {
