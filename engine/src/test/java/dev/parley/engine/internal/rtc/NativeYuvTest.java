@@ -102,13 +102,7 @@ class NativeYuvTest {
     void aFrameScaledForATileMatchesWebrtcsOwnScaling() {
         try (PatternFrame frame = new PatternFrame(1920, 1080)) {
             NativeI420Buffer buffer = buffer(frame);
-            VideoFrameBuffer scaled = buffer.cropAndScale(0, 0, 1920, 1080, 480, 270);
-            int[] expected = new int[480 * 270];
-            try {
-                BandConverter.forThisThread().convert(scaled, expected);
-            } finally {
-                scaled.release();
-            }
+            int[] expected = scaledByWebrtc(buffer, 480, 270);
             int[] actual = new int[480 * 270];
             NativeYuv.convert(buffer, actual, 480, 270);
             assertThat(largestChannelDifference(expected, actual)).isLessThanOrEqualTo(2);
@@ -120,13 +114,7 @@ class NativeYuvTest {
         // 1280x720 into 480x270: halved first, then box-filtered the rest of the way
         try (PatternFrame frame = new PatternFrame(1280, 720)) {
             NativeI420Buffer buffer = buffer(frame);
-            VideoFrameBuffer scaled = buffer.cropAndScale(0, 0, 1280, 720, 480, 270);
-            int[] expected = new int[480 * 270];
-            try {
-                BandConverter.forThisThread().convert(scaled, expected);
-            } finally {
-                scaled.release();
-            }
+            int[] expected = scaledByWebrtc(buffer, 480, 270);
             int[] actual = new int[480 * 270];
             NativeYuv.convert(buffer, actual, 480, 270);
             assertThat(meanChannelDifference(expected, actual)).isLessThan(2.0);
@@ -190,6 +178,18 @@ class NativeYuvTest {
             // the smallest Java object is 16 bytes: less than that per frame means no object per frame
             assertThat(allocated / (2.0 * frames)).as("bytes allocated per conversion").isLessThan(16);
         }
+    }
+
+    /** {@code buffer} scaled by webrtc's own crop-and-scale, then converted by webrtc-java. */
+    private static int[] scaledByWebrtc(NativeI420Buffer buffer, int width, int height) {
+        VideoFrameBuffer scaled = buffer.cropAndScale(0, 0, buffer.getWidth(), buffer.getHeight(), width, height);
+        int[] pixels = new int[width * height];
+        try {
+            BandConverter.forThisThread().convert(scaled, pixels);
+        } finally {
+            scaled.release();
+        }
+        return pixels;
     }
 
     private static NativeI420Buffer buffer(PatternFrame frame) {
